@@ -1,0 +1,63 @@
+"""``imr-desk extract``: print the fields of letters as JSON, without storing anything."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from imr_desk.domain.errors import UnreadableFileError
+from imr_desk.extract import extract
+from imr_desk.readers import is_supported, read_document
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "extract",
+        help="print the extracted fields of letters as JSON",
+        description="Read letters (.txt, .pdf, .docx) and print their fields as JSON.",
+    )
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--json", action="store_true", help="one letter, printed as one JSON object")
+    mode.add_argument("--jsonl", action="store_true", help="files and folders, one JSON object per line")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="letter files (and folders with --jsonl)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.json:
+        if len(args.paths) != 1:
+            print("imr-desk extract: --json takes exactly one file (use --jsonl for several)", file=sys.stderr)
+            return 2
+        try:
+            letter = extract(read_document(args.paths[0])).as_dict()
+        except UnreadableFileError as exc:
+            print(f"imr-desk extract: {exc}", file=sys.stderr)
+            return 2
+        json.dump(letter, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    failed = 0
+    write = sys.stdout.write
+    for path in iter_letter_files(args.paths):
+        try:
+            letter = extract(read_document(path)).as_dict()
+        except UnreadableFileError as exc:
+            print(f"imr-desk extract: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        write(json.dumps(letter, ensure_ascii=False))
+        write("\n")
+    return 1 if failed else 0
+
+
+def iter_letter_files(paths: list[str]) -> Iterator[Path]:
+    """Named files as given; folders walked recursively for supported letters, sorted."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and is_supported(p))
+        else:
+            yield path

@@ -1,0 +1,39 @@
+"""``imr-desk``: the command-line entry point."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from imr_desk import __version__
+from imr_desk.cli import extract_cmd
+
+COMMANDS = (extract_cmd,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="imr-desk",
+        description="Reviewer workstation for California DWC IMR Final Determination letters.",
+    )
+    parser.add_argument("--version", action="version", version=f"imr-desk {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 0
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("imr-desk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,1 @@
+"""Pure-Python domain: documents, extractions, field paths and errors users can cause."""

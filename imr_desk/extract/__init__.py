@@ -1,0 +1,90 @@
+"""Turn a letter's normalized text into fields, each with the span of text it came from.
+
+Pure Python, no I/O: ``extract(document)`` returns an ``Extraction`` whose ``values``
+follow the letter JSON shape and whose ``spans`` are keyed by field path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from imr_desk.domain.document import Document
+from imr_desk.domain.extraction import Extraction
+from imr_desk.extract.collector import Collector
+from imr_desk.extract.dates import reference_date
+from imr_desk.extract.header import extract_header, header_dates
+from imr_desk.extract.injury import extract_injury, extract_ur_date
+from imr_desk.extract.items import extract_items
+from imr_desk.extract.patient import extract_patient
+from imr_desk.extract.reviewer import extract_reviewer
+from imr_desk.extract.sections import find_sections, squash
+
+__all__ = ["extract", "extract_text", "final_determination"]
+
+
+def final_determination(decisions: list[str | None]) -> str | None:
+    """"upheld" when every item is upheld, "overturned" when every one is, else mixed."""
+    known = [d for d in decisions if d in ("upheld", "overturned")]
+    if not known or len(known) != len(decisions):
+        return None
+    if all(d == "upheld" for d in known):
+        return "upheld"
+    if all(d == "overturned" for d in known):
+        return "overturned"
+    return "partially overturned"
+
+
+def extract(document: Document) -> Extraction:
+    """Extract every field of a read letter."""
+    result = extract_text(document.text)
+    result.values["source"] = {
+        "path": document.source_path,
+        "sha256": document.sha256,
+        "format": document.format,
+        "encoding": document.encoding,
+    }
+    return result
+
+
+def extract_text(text: str) -> Extraction:
+    """Extract every field from normalized letter text."""
+    values: dict[str, Any] = {
+        "source": None,
+        "text": text,
+        "case": None,
+        "reviewer": {"licensure_states": [], "specialties": []},
+        "patient": {"age": None, "sex": None},
+        "injury": {"date": None, "end_date": None},
+        "ur_decision_date": None,
+        "clinical_case_summary": None,
+        "final_determination": None,
+        "items": [],
+    }
+    out = Collector(values)
+    sections = find_sections(text)
+    for name, label in (("how", "credentials"), ("summary", "clinical case summary"), ("issues", "decisions")):
+        if name not in sections.found:
+            out.warn(None, f"the letter has no {label} section heading")
+
+    reference = reference_date(text, header_dates(text, *sections.header))
+    has_header = extract_header(text, *sections.header, out, reference)
+    case = values["case"] if has_header else None
+
+    extract_reviewer(text, *sections.credentials, out)
+    summary_start, summary_end = sections.summary
+    summary = squash(text[summary_start:summary_end])
+    out.put("clinical_case_summary", summary or None, sections.summary if summary else None)
+    if not summary:
+        out.warn("clinical_case_summary", "no clinical case summary found")
+    extract_patient(text, summary_start, summary_end, out)
+    extract_injury(text, summary_start, summary_end, out, reference, case and case.get("date_of_injury"))
+    extract_ur_date(
+        text, summary_start, summary_end, out, reference,
+        case and case.get("ur_denial_date"), values["injury"]["date"],
+    )
+    extract_items(text, *sections.issues, out)
+    decisions = [item["decision"] for item in values["items"]]
+    values["final_determination"] = final_determination(decisions)
+    if values["items"] and values["final_determination"] is None:
+        out.warn("final_determination", "cannot be worked out: an item has no decision")
+    return out.result()

@@ -1,0 +1,231 @@
+"""The disputed items: heading (request + decision), both guideline citations, rationale."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from imr_desk.extract.collector import Collector
+from imr_desk.extract.quantity import find_quantity
+from imr_desk.extract.sections import squash, trimmed
+
+_DECISION = re.compile(
+    r"(?:(?::|\s-|\s\s)\s*|^)(?P<d>upheld|overturned)\s*\.?\s*$"
+    r"|(?<=\s)(?P<c>Upheld|Overturned|UPHELD|OVERTURNED)\s*$",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(
+    r"^\s*\d{1,2}\s*[.)]\s+(?:MAXIMUS\s+Federal\s+Services,?\s+Inc\.?\s+has\s+determined\s+(?:that\s+)?)?"
+    r"(?:the\s+request\s+for\s+)?(?P<req>.+?)\s+(?:is|are|was|were)\s+(?P<not>not\s*)?medically\s+necessary"
+    r"(?:\s+and\s+appropriate)?\s*\.?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_CA = re.compile(
+    r"^\s*(?:Claims\s+Administrator\s+guideline\s*:|The\s+Claims\s+Administrator\s+based\s+its\s+"
+    r"(?:decision|determination)\s+on\s+(?:the\s+)?)",
+    re.IGNORECASE,
+)
+_MX = re.compile(
+    r"^\s*(?:MAXIMUS\s+guideline\s*:|(?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer\s+based\s+"
+    r"(?:his/her|his|her|their)\s+(?:decision|determination)\s+on\s+(?:the\s+)?)",
+    re.IGNORECASE,
+)
+_RATIONALE = re.compile(
+    r"^\s*(?:Decision\s+rationale\s*:|(?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+"
+    r"decision\s+rationale\s*:)",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(r"^\s*(?:The\s+Final\s+Determination\s+was\s+based|A\s+decision\s+has\s+been\s+made)", re.IGNORECASE)
+_REMAINING = (
+    re.compile(r"remaining\s+IMR[\s-]+eligible\s+portion\s+of\s+the\s+original\s+request\s*,?\s*", re.IGNORECASE),
+    re.compile(r"(?:^|(?<=[.]\s))The\s+original\s+request\s*,\s*"),
+)
+_ORIGINAL = re.compile(r"^(?P<v>.+?)\s+(?:was|were)\s+the\s+original\s+request\b", re.IGNORECASE | re.DOTALL)
+_AUTHORIZED = re.compile(
+    r"(?:request\.\s+|^)(?P<v>[^.]+?)\s+(?:was|were)\s+authori[sz]ed\s+by\s+the\s+Claims\s+Administrator"
+    r"|authori[sz]ed\s+(?P<w>[^.]+?),\s+leaving\s+the\s+original\s+request",
+    re.IGNORECASE,
+)
+_RETRO = re.compile(r"\bretro(?:spective(?:ly)?|\.)?(?=\b|\W)|\bDOS\b|\bdates?\s+of\s+service\b", re.IGNORECASE)
+_TRAILING = re.compile(r"[\s:;,-]+$|\s+(?:is|are)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class _Item:
+    heading: tuple[int, int]
+    decision: str | None = None
+    decision_span: tuple[int, int] | None = None
+    fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> (start, end)
+    current: str | None = None
+
+
+def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the non-empty paragraphs between ``start`` and ``end``."""
+    out = []
+    pos = start
+    for m in re.finditer(r"\n\s*\n", text[start:end]):
+        out.append(trimmed(text, pos, start + m.start()))
+        pos = start + m.end()
+    out.append(trimmed(text, pos, end))
+    return [(s, e) for s, e in out if e > s]
+
+
+def extract_items(text: str, start: int, end: int, out: Collector) -> None:
+    items = _parse(text, paragraphs(text, start, end), out)
+    values = []
+    for index, item in enumerate(items):
+        values.append(_item_values(text, item, index, out))
+    out.values["items"] = values
+    if not values:
+        out.warn("items", "no disputed items found")
+
+
+def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Item]:
+    items: list[_Item] = []
+    loose: tuple[int, int] | None = None  # the last paragraph that belonged to nothing
+    for s, e in paras:
+        chunk = text[s:e]
+        item = items[-1] if items else None
+        label = _label(chunk)
+        if label:
+            if item is None or label in item.fields and label != "rationale" or _out_of_order(item, label):
+                if loose is None and item is not None:
+                    loose = _split_merged_heading(text, item)
+                item = _Item(heading=loose or (s, s))
+                items.append(item)
+                out.warn(f"items.{len(items) - 1}.decision", "item heading without decision")
+            matched = _LABEL_RES[label].match(chunk)
+            assert matched is not None
+            item.fields[label] = (s + matched.end(), e)
+            item.current = label
+            loose = None
+            continue
+        heading = _heading(text, s, e)
+        if heading:
+            items.append(heading)
+            loose = None
+            continue
+        if _INTRO.match(chunk):
+            continue
+        if re.fullmatch(r"\s*(?:upheld|overturned)\s*\.?\s*", chunk, re.IGNORECASE) and loose:
+            decision = chunk.strip(" .").lower()
+            items.append(_Item(heading=loose, decision=decision, decision_span=trimmed(text, s, e)))
+            loose = None
+            continue
+        if item is not None and item.current is not None:
+            begin = item.fields[item.current][0]
+            item.fields[item.current] = (begin, e)
+            if item.current == "rationale":
+                loose = (s, e)
+            continue
+        loose = (s, e) if loose is None else (loose[0], e)
+    return items
+
+
+def _out_of_order(item: _Item, label: str) -> bool:
+    """A guideline label after this item's rationale starts the next item."""
+    return label != "rationale" and "rationale" in item.fields
+
+
+_LABEL_RES = {"claims_administrator_guideline": _CA, "maximus_guideline": _MX, "rationale": _RATIONALE}
+
+
+def _label(chunk: str) -> str | None:
+    for name, pattern in _LABEL_RES.items():
+        if pattern.match(chunk):
+            return name
+    return None
+
+
+def _heading(text: str, s: int, e: int) -> _Item | None:
+    chunk = text[s:e]
+    m = _DECISION.search(chunk)
+    if m and len(chunk) < 1200:
+        group = "d" if m.group("d") else "c"
+        body_end = s + m.start()
+        if body_end > s or m.group("d"):
+            return _Item(heading=(s, body_end), decision=m.group(group).lower(), decision_span=(s + m.start(group), s + m.end(group)))
+    m = _NUMBERED.match(chunk)
+    if m:
+        decision = "upheld" if m.group("not") else "overturned"
+        return _Item(heading=(s + m.start("req"), s + m.end("req")), decision=decision, decision_span=(s + m.end("req"), e))
+    return None
+
+
+def _split_merged_heading(text: str, item: _Item) -> tuple[int, int] | None:
+    """A heading swallowed by the previous rationale: take its last sentence back out."""
+    if "rationale" not in item.fields:
+        return None
+    s, e = item.fields["rationale"]
+    body = text[s:e]
+    stops = [m.end() for m in re.finditer(r"[.!?][\"')]*\s+(?=[A-Z(])", body)]
+    if not stops:
+        return None
+    cut = stops[-1]
+    original = [m.start() for m in re.finditer(r"[.!?]\s+(?=[^.]+was\s+the\s+original\s+request)", body)]
+    if original:
+        cut = original[-1] + 1
+    item.fields["rationale"] = trimmed(text, s, s + cut)
+    return trimmed(text, s + cut, e)
+
+
+def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:
+    prefix = f"items.{index}"
+    h_start, h_end = _strip_trailing(text, *item.heading)
+    heading = squash(text[h_start:h_end])
+    request_span = (h_start, h_end)
+    remaining = _REMAINING[0].search(text, h_start, h_end) or _REMAINING[1].search(text, h_start, h_end)
+    values: dict = {
+        "request": None, "request_heading": heading or None, "decision": item.decision,
+        "quantity": None, "retrospective": False, "claims_administrator_guideline": None,
+        "maximus_guideline": None, "rationale": None,
+    }
+    if remaining:
+        request_span = trimmed(text, remaining.end(), h_end)
+        original = _ORIGINAL.match(text[h_start:h_end])
+        if original:
+            values["original_request"] = squash(original.group("v"))
+        authorized = _AUTHORIZED.search(text[h_start:h_end])
+        if authorized:
+            values["authorized"] = squash(authorized.group("v") or authorized.group("w"))
+    request = squash(text[request_span[0] : request_span[1]])
+    if heading:
+        out.span(f"{prefix}.request_heading", (h_start, h_end))
+    values["request"] = request or None
+    out.span(f"{prefix}", (item.heading[0], max(item.heading[1], *(e for _, e in item.fields.values()), 0)))
+    if request:
+        out.span(f"{prefix}.request", request_span)
+    else:
+        out.warn(f"{prefix}.request", "item without a request")
+    if item.decision_span and item.decision:
+        out.span(f"{prefix}.decision", item.decision_span)
+    elif not item.decision:
+        out.warn(f"{prefix}.decision", "item without a decision")
+    quantity = find_quantity(text[request_span[0] : request_span[1]]) if request else None
+    if quantity:
+        values["quantity"] = quantity[0]
+        out.span(f"{prefix}.quantity", (request_span[0] + quantity[1][0], request_span[0] + quantity[1][1]))
+    retro = _RETRO.search(text, item.heading[0], item.heading[1])
+    if retro:
+        values["retrospective"] = True
+        out.span(f"{prefix}.retrospective", retro.span())
+    for name in ("claims_administrator_guideline", "maximus_guideline", "rationale"):
+        span = item.fields.get(name)
+        if span:
+            span = trimmed(text, *span)
+            values[name] = squash(text[span[0] : span[1]]) or None
+            if values[name]:
+                out.span(f"{prefix}.{name}", span)
+        if not values[name]:
+            what = "decision rationale" if name == "rationale" else name.replace("_", " ")
+            out.warn(f"{prefix}.{name}", f"no {what} found")
+    return values
+
+
+def _strip_trailing(text: str, s: int, e: int) -> tuple[int, int]:
+    s, e = trimmed(text, s, e)
+    while True:
+        m = _TRAILING.search(text, s, e)
+        if not m or m.start() == e:
+            return s, e
+        e = m.start()

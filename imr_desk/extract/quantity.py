@@ -1,0 +1,99 @@
+"""The count a request asks for: "#120", "QTY: 60.00", "Twelve visits", "2x6", "(8)".
+
+Convention: an explicit total in parentheses wins; then a dispensed count (#N, QTY);
+then "N sessions/visits/…"; then "A times a week for B weeks" / "A x B" → A×B; then
+"x N" / "times N". Refills are never multiplied in; strengths, dosages, percentages,
+dates and spinal levels are never quantities. None when the request names no count.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS_ONES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "single": 1, "once": 1, "twice": 2, "thrice": 3, "a": 1, "an": 1,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen)"
+)
+_NUM = rf"(?:\d+(?:\.0+)?|{_WORD})"
+_COUNT_UNIT = (
+    r"(?:sessions?|visits?|treatments?|days?|units?|tablets?|tabs?|capsules?|caps?|pills?|patch(?:es)?"
+    r"|injections?|applications?|bottles?|boxes|tubes?|pairs?|appointments?|classes|hours?\s+of\s+\w+"
+    r"|months?\s+(?:of\s+)?(?:rental|supply|use)|weeks?\s+(?:of\s+)?(?:rental|supply|use))"
+)
+_NOT_AFTER = r"(?!\s*(?:mg|mcg|ml|g|gm|cm|mm|%|refills?|hours?|hrs?|mins?|minutes?|weeks?|months?|years?)\b)"
+
+_PARENS = re.compile(rf"\(\s*(?P<n>{_NUM})\s*(?:total\s+)?(?:{_COUNT_UNIT})?\s*(?:total)?\s*\)", re.IGNORECASE)
+_DISPENSED = re.compile(
+    r"(?:#\s*(?P<a>\d+)(?:\.0+)?(?![\d/])|\b(?:qty|quantity)\b\s*(?:of\s*)?[:#]?\s*(?P<b>\d+)(?:\.0+)?(?![\d/]))",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    rf"(?<![\d./-])\b(?P<n>{_NUM})\b(?![./-]\d)\s+(?:[A-Za-z][A-Za-z'-]*\s+){{0,3}}?(?:{_COUNT_UNIT})\b", re.IGNORECASE
+)
+_PER_WEEK = re.compile(
+    rf"\b(?P<a>{_NUM}|once|twice|thrice)\s*(?:x|times|visits?|sessions?)?\s*(?:a|per|/|each)?\s*(?:week|wk)(?:ly)?\s*"
+    rf"(?:x|for|times|over)\s*(?P<b>{_NUM})\s*(?:weeks?|wks?)\b",
+    re.IGNORECASE,
+)
+_PRODUCT = re.compile(
+    rf"(?<![\d./-])\b(?P<a>{_NUM})\s*(?:x|times|\*)\s*(?P<b>{_NUM})\b(?![./-]\d){_NOT_AFTER}", re.IGNORECASE
+)
+_TIMES_N = re.compile(rf"(?:\bx|\btimes)\s*(?P<n>\d+|{_WORD})\b(?![./-]\d){_NOT_AFTER}", re.IGNORECASE)
+_REFILLS = re.compile(rf"(?:with\s+)?(?:{_NUM})\s+refills?|refills?\s*[:x#]?\s*\d+", re.IGNORECASE)
+
+
+def number(word: str) -> int | None:
+    """Digits or an English number word ("Twelve", "twenty-four") as an int."""
+    word = word.strip().lower()
+    if re.fullmatch(r"\d+(?:\.0+)?", word):
+        return int(float(word))
+    if word in _UNITS_ONES:
+        return _UNITS_ONES[word]
+    parts = re.split(r"[\s-]+", word)
+    if parts and parts[0] in _TENS:
+        return _TENS[parts[0]] + (_UNITS_ONES.get(parts[1], 0) if len(parts) > 1 else 0)
+    return None
+
+
+def find_quantity(request: str) -> tuple[int, tuple[int, int]] | None:
+    """(quantity, span within ``request``) or None when the request names no count."""
+    masked = _mask_refills(request)
+    m = _PARENS.search(masked)
+    if m and (value := number(m.group("n"))):
+        return value, m.span("n")
+    m = _DISPENSED.search(masked)
+    if m:
+        group = "a" if m.group("a") else "b"
+        value = int(m.group(group))
+        if value > 0:
+            return value, m.span(group)
+    m = _COUNT.search(masked)
+    if m and not _is_a_article(m.group("n")) and (value := number(m.group("n"))):
+        return value, m.span()
+    for pattern in (_PER_WEEK, _PRODUCT):
+        m = pattern.search(masked)
+        if m:
+            a, b = number(m.group("a")), number(m.group("b"))
+            if a and b:
+                return a * b, m.span()
+    m = _TIMES_N.search(masked)
+    if m and (value := number(m.group("n"))):
+        return value, m.span("n")
+    return None
+
+
+def _is_a_article(word: str) -> bool:
+    return word.lower() in {"a", "an", "once", "twice", "thrice"}
+
+
+def _mask_refills(text: str) -> str:
+    """Blank out refill counts (same length, so spans stay valid)."""
+    return _REFILLS.sub(lambda m: " " * len(m.group(0)), text)

@@ -1,0 +1,128 @@
+"""The expert reviewer's licensure states and specialties, in list or prose form."""
+
+from __future__ import annotations
+
+import re
+
+from imr_desk.extract.collector import Collector
+from imr_desk.extract.sections import trimmed
+
+STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
+    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
+    "PR": "Puerto Rico",
+}
+_BY_NAME = {name.lower(): name for name in STATES.values()}
+_BY_NAME["washington dc"] = "District of Columbia"
+_BY_NAME["washington, d.c."] = "District of Columbia"
+
+# Specialty names that themselves contain "and" (so "and" does not split them).
+_AND_NAMES = (
+    "Physical Medicine and Rehabilitation", "Obstetrics and Gynecology", "Allergy and Immunology",
+    "Hospice and Palliative Medicine", "Nuclear Medicine and Radiology", "Head and Neck Surgery",
+    "Plastic and Reconstructive Surgery", "Oral and Maxillofacial Surgery", "Psychiatry and Neurology",
+    "Pulmonary and Critical Care Medicine", "Colon and Rectal Surgery", "Hand and Upper Extremity Surgery",
+    "Foot and Ankle Surgery", "Nutrition and Metabolism", "Diabetes and Metabolism",
+)
+
+_LIST_STATES = re.compile(r"State\(s\)\s+of\s+Licensure\s*:[ \t]*([^\n]*)", re.IGNORECASE)
+_LIST_SPECIALTIES = re.compile(r"Certification\(s\)\s*/\s*Specialt(?:y|ies)\s*:[ \t]*([^\n]*)", re.IGNORECASE)
+_PROSE_SPECIALTY = re.compile(
+    r"(?:is\s+(?:Board[\s-]+Certified|certified|a\s+(?:board[\s-]+certified\s+)?specialist)\s+in"
+    r"|ha(?:s|ve)\s+(?:a\s+)?sub-?specialt(?:y|ies)\s+in"
+    r"|(?:is|are)\s+(?:also\s+)?(?:Board[\s-]+Certified|certified)\s+in)"
+    r"\s+(.+?)(?=,?\s+(?:and\s+)?(?:is|has|have|who)\s|[.;\n]|$)",
+    re.IGNORECASE,
+)
+_PROSE_STATES = re.compile(
+    r"licensed\s+(?:to\s+practice\s+)?in\s+(?:the\s+states?\s+of\s+)?(.+?)(?=\.\s|\.$|;|\n|,?\s+(?:and\s+)?(?:is|has|He|She)\s|$)",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s*;\s*|\s+and\s+")
+
+
+def extract_reviewer(text: str, start: int, end: int, out: Collector) -> None:
+    states = _list_or_prose(text, start, end, _LIST_STATES, _PROSE_STATES)
+    specialties = _list_or_prose(text, start, end, _LIST_SPECIALTIES, _PROSE_SPECIALTY)
+
+    state_names: list[str] = []
+    for s, e in states:
+        name = _state_name(text[s:e])
+        if name is None:
+            out.warn("reviewer.licensure_states", f"{' '.join(text[s:e].split())!r} is not a state")
+        elif name not in state_names:
+            out.span(f"reviewer.licensure_states.{len(state_names)}", (s, e))
+            state_names.append(name)
+    out.values["reviewer"]["licensure_states"] = state_names
+    if states:
+        out.span("reviewer.licensure_states", (states[0][0], states[-1][1]))
+    if not state_names:
+        out.warn("reviewer.licensure_states", "no licensure state found")
+
+    names: list[str] = []
+    for s, e in specialties:
+        name = " ".join(text[s:e].split()).strip(" .")
+        if name and name.lower() not in {n.lower() for n in names}:
+            out.span(f"reviewer.specialties.{len(names)}", (s, e))
+            names.append(name)
+    out.values["reviewer"]["specialties"] = names
+    if specialties:
+        out.span("reviewer.specialties", (specialties[0][0], specialties[-1][1]))
+    if not names:
+        out.warn("reviewer.specialties", "no specialty or certification found")
+
+
+def _list_or_prose(text: str, start: int, end: int, listed: re.Pattern[str], prose: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of each listed name: the "Label: a, b" form first, else every prose mention."""
+    m = listed.search(text, start, end)
+    if m:
+        return _split(text, *m.span(1))
+    spans: list[tuple[int, int]] = []
+    for m in prose.finditer(text, start, end):
+        spans.extend(_split(text, *m.span(1)))
+    return spans
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a list of names at commas, semicolons and "and", keeping names that contain "and"."""
+    chunk = text[start:end]
+    protected = []
+    for name in _AND_NAMES:
+        for m in re.finditer(re.escape(name).replace(r"\ and\ ", r"\s+(?:and|&)\s+"), chunk, re.IGNORECASE):
+            protected.append(m.span())
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for sep in _SPLIT.finditer(chunk):
+        if any(a < sep.start() < b for a, b in protected):
+            continue
+        spans.append((pos, sep.start()))
+        pos = sep.end()
+    spans.append((pos, len(chunk)))
+    out = []
+    for s, e in spans:
+        s, e = trimmed(text, start + s, start + e)
+        while e > s and text[e - 1] in ".":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _state_name(raw: str) -> str | None:
+    """Full state name for "California", "CA", "Calif."; None when it is no state."""
+    key = " ".join(raw.split()).strip(" .").lower()
+    key = re.sub(r"^(?:the\s+)?state\s+of\s+", "", key)
+    if key in _BY_NAME:
+        return _BY_NAME[key]
+    if key.upper() in STATES:
+        return STATES[key.upper()]
+    return None

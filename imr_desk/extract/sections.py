@@ -1,0 +1,81 @@
+"""Find the letter's sections: cover header, credentials, case summary, disputed items."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HOW = re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE|Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:?", re.IGNORECASE)
+_SUMMARY = re.compile(r"^\s*(?:CLINICAL\s+CASE\s+SUMMARY|Case\s+Summary\s*:)", re.IGNORECASE | re.MULTILINE)
+_DOCUMENTS = re.compile(r"^\s*DOCUMENTS\s+REVIEWED\b", re.MULTILINE)
+_ISSUES = re.compile(
+    r"^\s*(?:IMR\s+ISSUES,?\s+DECISIONS?,?\s+AND\s+RATIONALES?"
+    r"|IMR\s+DECISION\(?S?\)?\s+AND\s+RATIONALE\(?S?\)?"
+    r"|INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION\s+AND\s+RATIONALE)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SUMMARY_INTRO = re.compile(
+    r"(?:The\s+expert\s+reviewer\s+developed\s+the\s+following\s+clinical\s+case\s+summary[^:]*:"
+    r"|Disclaimer\s*:[^\n]*)\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Sections:
+    """Offsets (start, end) of each section's body in the normalized text."""
+
+    header: tuple[int, int]
+    credentials: tuple[int, int]
+    summary: tuple[int, int]
+    issues: tuple[int, int]
+    found: frozenset[str]
+
+
+def find_sections(text: str) -> Sections:
+    n = len(text)
+    how = _HOW.search(text)
+    summary = _SUMMARY.search(text, how.end() if how else 0)
+    issues = _ISSUES.search(text, summary.end() if summary else 0)
+    documents = _DOCUMENTS.search(text, summary.end() if summary else 0)
+    found = {name for name, m in (("how", how), ("summary", summary), ("issues", issues)) if m}
+
+    header_end = how.start() if how else (summary.start() if summary else min(n, 600))
+    cred_start = how.end() if how else 0
+    cred_end = summary.start() if summary else (issues.start() if issues else n)
+    sum_start = summary.end() if summary else cred_end
+    sum_end = issues.start() if issues else n
+    if documents and documents.start() < sum_end:
+        sum_end = documents.start()
+    intro = _SUMMARY_INTRO.match(text, _skip_space(text, sum_start))
+    if intro:
+        sum_start = intro.end()
+    iss_start = issues.end() if issues else sum_end
+    return Sections(
+        header=(0, header_end),
+        credentials=(cred_start, cred_end),
+        summary=(_skip_space(text, sum_start), sum_end),
+        issues=(iss_start, n),
+        found=frozenset(found),
+    )
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink (start, end) past surrounding whitespace and trailing punctuation , ;."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace within paragraphs; keep paragraph breaks."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)

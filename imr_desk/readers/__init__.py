@@ -1,0 +1,90 @@
+"""Read a letter file (.txt, .pdf, .docx) into a normalized ``Document``.
+
+Every failure a user can cause raises ``UnreadableFileError`` naming the file and why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from imr_desk.domain.document import Document
+from imr_desk.domain.errors import UnreadableFileError
+from imr_desk.readers.layout import UnreadableSource, build_text
+from imr_desk.readers.textfile import NotText, decode, looks_binary, text_lines
+
+#: Letters are a few pages; anything larger is not a letter (and would stall an import).
+MAX_FILE_BYTES = 25 * 1024 * 1024
+
+SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx"}
+
+__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "is_supported", "read_bytes", "read_document"]
+
+
+def is_supported(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def read_document(path: str | Path) -> Document:
+    """Read and normalize the letter at ``path``."""
+    path = Path(path)
+    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise UnreadableFileError(
+            path, f"unsupported file type {path.suffix or '(none)'!r}; expected .txt, .pdf or .docx"
+        )
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnreadableFileError(path, f"file is too large ({size // (1024 * 1024)} MB; the limit is 25 MB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFileError(path, "file not found") from None
+    except IsADirectoryError:
+        raise UnreadableFileError(path, "is a folder, not a file") from None
+    except PermissionError:
+        raise UnreadableFileError(path, "permission denied") from None
+    except OSError as exc:
+        raise UnreadableFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    return read_bytes(data, fmt, source_path=str(path))
+
+
+def read_bytes(data: bytes, fmt: str, source_path: str = "") -> Document:
+    """Normalize letter bytes of a known format ("txt", "pdf" or "docx")."""
+    name = source_path or f"<{fmt}>"
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableFileError(name, "file is too large (the limit is 25 MB)")
+    if not data.strip():
+        raise UnreadableFileError(name, "file is empty")
+    encoding = None
+    real_paragraphs = False
+    try:
+        if fmt == "txt":
+            raw, encoding = decode(data)
+            if looks_binary(raw):
+                raise NotText("binary data, not a text letter")
+            lines = text_lines(raw)
+        elif fmt == "pdf":
+            from imr_desk.readers.pdf import pdf_lines  # pypdfium2 loads only when needed
+
+            lines = pdf_lines(data)
+        elif fmt == "docx":
+            from imr_desk.readers.docx import docx_lines  # python-docx (lxml) loads only when needed
+
+            lines = docx_lines(data)
+            real_paragraphs = True
+        else:
+            raise UnreadableFileError(name, f"unsupported format {fmt!r}")
+    except (NotText, UnreadableSource) as exc:
+        raise UnreadableFileError(name, str(exc)) from None
+    text, page_starts = build_text(lines, real_paragraphs=real_paragraphs)
+    if not text.strip():
+        raise UnreadableFileError(name, "file has no text")
+    return Document(
+        text=text,
+        format=fmt,
+        source_path=source_path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        page_starts=page_starts,
+    )

@@ -1,0 +1,55 @@
+"""Character-level normalization shared by every reader."""
+
+from __future__ import annotations
+
+import re
+
+# Typographic characters mapped to the plain ones letters are searched with.
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u2002": " ", "\u2003": " ", "\t": " ",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-",
+        "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl",
+        "\u2026": "...",
+        "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+        "\x00": None,
+    }
+)
+
+# Control characters other than newline and form feed (page break).
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+# A hyphen the PDF engine marks as a line-end break inside a word (U+FFFE), or a soft hyphen.
+_BREAK_HYPHEN = re.compile(r"(\w*)[\ufffe\u00ad]\s*(\w*)")
+_WORDS = re.compile(r"[a-z]+")
+
+
+def normalize_chars(text: str) -> str:
+    """Unify line endings, quotes, spaces and dashes; drop invisible and control chars."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n").translate(_TRANSLATE)
+    text = _CONTROL.sub("", text)
+    if "\ufffe" in text or "\u00ad" in text:
+        text = _resolve_break_hyphens(text)
+    return text
+
+
+def _resolve_break_hyphens(text: str) -> str:
+    """Join words hyphenated at a line end, keeping the hyphen only where the letter
+    itself spells the word with one ("evidence-based") or never without ("Guide-lines")."""
+    known = set(_WORDS.findall(text.lower()))
+
+    def join(match: re.Match[str]) -> str:
+        left, right = match.group(1), match.group(2)
+        if not left or not right:
+            return left + right
+        if (left + right).lower() in known or left.lower() + right.lower() in known:
+            return left + right
+        if right[:1].isupper() or left.lower() in {"non", "evidence", "self", "post", "pre"}:
+            return f"{left}-{right}"
+        return left + right if len(left) >= 4 and len(right) >= 4 else f"{left}-{right}"
+
+    return _BREAK_HYPHEN.sub(join, text)

@@ -1,0 +1,131 @@
+"""Plain-text letters: encoding detection and the public export layout."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from imr_desk.readers.chars import normalize_chars
+from imr_desk.readers.layout import Gap, SourceLine
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class NotText(ValueError):
+    """The bytes are not a text file."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode letter bytes; returns (text, encoding name).
+
+    BOMs first, then strict UTF-8, BOM-less UTF-16, and Windows-1252 as the fallback.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_as(data, encoding), encoding
+    if b"\x00" in data:
+        utf16 = _sniff_utf16(data)
+        if utf16 is None:
+            raise NotText("binary data (NUL bytes), not a text letter")
+        return _decode_as(data, utf16), utf16
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _decode_as(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise NotText(f"not valid {encoding} text ({exc.reason} at byte {exc.start})") from None
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows NULs in every other byte of ASCII text."""
+    sample = data[:4000]
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def looks_binary(text: str) -> bool:
+    """Too many characters that never occur in letters."""
+    sample = text[:20000]
+    if not sample:
+        return False
+    odd = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or "\ue000" <= c <= "\uf8ff")
+    return odd > 0.02 * len(sample) or sample.count("\ufffd") > 0.02 * len(sample)
+
+
+_EXPORT_BREAK = re.compile(r" ?\n\n")
+
+
+def is_export_layout(text: str) -> bool:
+    """The public export: every line ends with " \\n\\n" (no lone newlines to speak of)."""
+    doubled = len(_EXPORT_BREAK.findall(text))
+    total = text.count("\n")
+    return doubled >= 10 and 2 * doubled >= 0.9 * total
+
+
+def text_lines(raw: str) -> list[SourceLine]:
+    """Source lines of a decoded text letter, in either layout."""
+    text = normalize_chars(raw)
+    pages = text.split("\f")
+    lines: list[SourceLine] = []
+    for page_no, page in enumerate(pages, start=1):
+        page_lines = _export_lines(page, page_no) if is_export_layout(page) else _plain_lines(page, page_no)
+        if page_no > 1 and page_lines:
+            first = page_lines[0]
+            gap = first.gap if first.gap is Gap.PARAGRAPH else Gap.PAGE
+            page_lines[0] = SourceLine(first.text, first.page, gap)
+        lines.extend(page_lines)
+    return lines
+
+
+def _plain_lines(text: str, page: int) -> list[SourceLine]:
+    """Ordinary newlines: blank lines separate paragraphs; two or more may be a page break."""
+    out: list[SourceLine] = []
+    blanks = 0
+    for raw in text.split("\n"):
+        if not raw.strip():
+            blanks += 1
+            continue
+        gap = Gap.NONE if blanks == 0 else Gap.PARAGRAPH
+        out.append(SourceLine(raw, page, gap if out else Gap.NONE))
+        blanks = 0
+    return out
+
+
+def _export_lines(text: str, page: int) -> list[SourceLine]:
+    """The export layout: a line holding one space is a paragraph break; an empty one is
+    page-break padding; a lone newline inside a line marks a stray footer remnant."""
+    out: list[SourceLine] = []
+    gap = Gap.NONE
+    for segment in text.split("\n\n"):
+        if segment.strip() == "":
+            if segment == "":
+                gap = gap if gap is Gap.PARAGRAPH else Gap.PAGE
+            else:
+                gap = Gap.PARAGRAPH
+            continue
+        for k, piece in enumerate(segment.split("\n")):
+            if piece.strip():
+                out.append(SourceLine(piece, page, gap if out else Gap.NONE))
+                gap = Gap.NONE
+            elif k:
+                gap = Gap.PAGE
+    return out

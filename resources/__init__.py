@@ -1,0 +1,1 @@
+"""Data files shipped with imr_desk: bundled sample letters, templates, icons."""
