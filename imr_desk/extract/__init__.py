@@ -11,7 +11,7 @@ from typing import Any
 from imr_desk.domain.document import Document
 from imr_desk.domain.extraction import Extraction
 from imr_desk.extract.collector import Collector
-from imr_desk.extract.dates import reference_date
+from imr_desk.extract.dates import lazy_reference, reference_date
 from imr_desk.extract.header import extract_header, header_dates
 from imr_desk.extract.injury import extract_injury, extract_ur_date
 from imr_desk.extract.items import extract_items
@@ -66,7 +66,8 @@ def extract_text(text: str) -> Extraction:
         if name not in sections.found:
             out.warn(None, f"the letter has no {label} section heading")
 
-    reference = reference_date(text, header_dates(text, *sections.header))
+    stated = header_dates(text, *sections.header)
+    reference = lazy_reference(lambda: reference_date(text, stated, *sections.summary))
     has_header = extract_header(text, *sections.header, out, reference)
     case = values["case"] if has_header else None
 

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+
+#: A date, or a function computing it only when a two-digit year needs it.
+Reference = date | Callable[[], date]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -15,15 +20,16 @@ _MONTH_NAME = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 
+# The cheap first character tests ("\d", a month's initial) keep scans fast.
 DATE_PATTERN = (
     r"(?:"
     r"(?<![\d/.-])\d{1,2}\s?[/-]\s?\d{1,2}\s?[/-]\s?(?:\d{4}|\d{2})(?![\d/]|-\d)"  # 10/13/2016, 10-13-16
-    rf"|\b{_MONTH_NAME}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"  # October 20, 2016
-    rf"|\b\d{{1,2}}\s+{_MONTH_NAME}\.?,?\s+\d{{4}}\b"  # 20 October 2016
+    rf"|\b(?=[JFMASONDjfmasond])(?i:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"  # October 20, 2016
+    rf"|\b\d{{1,2}}\s+(?=[JFMASONDjfmasond])(?i:{_MONTH_NAME})\.?,?\s+\d{{4}}\b"  # 20 October 2016
     r"|\b\d{4}-\d{2}-\d{2}\b"  # 2016-10-20
     r")"
 )
-DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
+DATE_RE = re.compile(DATE_PATTERN)
 
 _NUMERIC = re.compile(r"(\d{1,2})\s?[/-]\s?(\d{1,2})\s?[/-]\s?(\d{2,4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -50,13 +56,18 @@ def resolve_year(two_digits: int, month: int, day: int, reference: date) -> int:
     return year
 
 
-def parse_date(text: str, reference: date | None = None) -> date | None:
+def parse_date(text: str, reference: Reference | None = None) -> date | None:
     """Parse one date; two-digit years resolve against ``reference`` (today by default)."""
     found = _parse(text.strip(), reference or date.today())
     return found[0] if found else None
 
 
-def _parse(text: str, reference: date) -> tuple[date | None, bool] | None:
+def lazy_reference(compute: Callable[[], date]) -> Callable[[], date]:
+    """Compute the reference date once, on first need."""
+    return cache(compute)
+
+
+def _parse(text: str, reference: Reference) -> tuple[date | None, bool] | None:
     """(date or None if impossible, was the year two digits) or None when not a date."""
     m = _NUMERIC.fullmatch(text)
     if m:
@@ -64,7 +75,11 @@ def _parse(text: str, reference: date) -> tuple[date | None, bool] | None:
         if len(year_text) == 3:
             return None
         two = len(year_text) == 2
-        year = resolve_year(int(year_text), month, day, reference) if two else int(year_text)
+        if two:
+            ref = reference() if callable(reference) else reference
+            year = resolve_year(int(year_text), month, day, ref)
+        else:
+            year = int(year_text)
         return _make(year, month, day), two
     m = _ISO.fullmatch(text)
     if m:
@@ -90,23 +105,54 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None, reference: date | None = None) -> list[FoundDate]:
+# Fast scans: each starts with a character class, so the regex engine skips ahead quickly.
+_NUMERIC_SEPARATOR = re.compile(r"[/-](?=\s?\d{1,2}\s?[/-]\s?\d{2})")
+_MONTH_INITIAL = re.compile(r"[JFMASOND][A-Za-z]{2,8}\.?\s+\d")
+_DATE_AT = re.compile(DATE_PATTERN)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None, reference: Reference | None = None) -> list[FoundDate]:
     """Every date in ``text[start:end]``, with offsets into ``text``."""
     ref = reference or date.today()
+    stop = len(text) if end is None else end
+    spans: dict[int, int] = {}
+    for m in _NUMERIC_SEPARATOR.finditer(text, start, stop):
+        for back in (4, 2, 1):  # "2016-10-20", "10/13/2016", "8/6/79"
+            at = m.start() - back
+            if at >= start:
+                found = _DATE_AT.match(text, at, stop)
+                if found and found.end() > m.start():
+                    spans.setdefault(found.start(), found.end())
+                    break
+    for m in _MONTH_INITIAL.finditer(text, start, stop):
+        for at in (m.start(), m.start() - 3, m.start() - 2):  # "October 20, 2016", "20 October 2016"
+            if at >= start:
+                found = _DATE_AT.match(text, at, stop)
+                if found:
+                    spans.setdefault(found.start(), found.end())
+                    break
     out: list[FoundDate] = []
-    for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
-        parsed = _parse(m.group(0), ref)
+    last_end = -1
+    for s_, e_ in sorted(spans.items()):
+        if s_ < last_end:
+            continue
+        parsed = _parse(text[s_:e_], ref)
         if parsed is not None:
-            out.append(FoundDate(parsed[0], m.start(), m.end(), parsed[1]))
+            out.append(FoundDate(parsed[0], s_, e_, parsed[1]))
+            last_end = e_
     return out
 
 
-def reference_date(text: str, header_dates: list[date]) -> date:
-    """The letter's own latest date: two-digit years are read as not later than it."""
+def reference_date(text: str, header_dates: list[date], start: int = 0, end: int | None = None) -> date:
+    """The letter's own latest date: two-digit years are read as not later than it.
+
+    The header's dates when there is a header, else the latest full date in
+    ``text[start:end]`` (the case summary, where a letter's dates are).
+    """
     if header_dates:
         return max(header_dates)
     far = date(2100, 1, 1)
-    four_digit = [d.value for d in find_dates(text, reference=far) if d.value and not d.two_digit_year]
+    four_digit = [d.value for d in find_dates(text, start, end, reference=far) if d.value and not d.two_digit_year]
     plausible = [d for d in four_digit if date(1950, 1, 1) <= d <= date.today()]
     return max(plausible) if plausible else date.today()
 

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from imr_desk.extract.collector import Collector
-from imr_desk.extract.dates import DATE_PATTERN, iso, parse_date
+from imr_desk.extract.dates import DATE_PATTERN, Reference, iso, parse_date
 
 _D = rf"({DATE_PATTERN})"
 _FIELDS = {
@@ -24,7 +24,9 @@ CASE_KEYS = tuple(_FIELDS)
 
 def header_dates(text: str, start: int, end: int) -> list[date]:
     """The dates the header states, for reading two-digit years elsewhere."""
-    out = []
+    out: list[date] = []
+    if not _FIELDS["case_number"].search(text, start, end):
+        return out
     for key in _DATE_KEYS:
         m = _FIELDS[key].search(text, start, end)
         if m:
@@ -34,7 +36,7 @@ def header_dates(text: str, start: int, end: int) -> list[date]:
     return out
 
 
-def extract_header(text: str, start: int, end: int, out: Collector, reference: date) -> bool:
+def extract_header(text: str, start: int, end: int, out: Collector, reference: Reference) -> bool:
     """Fill ``case`` from the header; returns False (case stays null) when there is none."""
     if not _FIELDS["case_number"].search(text, start, end):
         return False

@@ -6,26 +6,32 @@ import re
 from datetime import date
 
 from imr_desk.extract.collector import Collector
-from imr_desk.extract.dates import DATE_PATTERN, FoundDate, find_dates, iso
+from imr_desk.extract.dates import DATE_PATTERN, FoundDate, Reference, find_dates, iso
+from imr_desk.extract.scan import keyword_hits, lowered, sentence_end, sentence_start, word_start
 
 _RANGE = re.compile(
     rf"(?P<a>{DATE_PATTERN})\s*(?:-|to|through|thru|until)\s*(?P<b>{DATE_PATTERN})", re.IGNORECASE
 )
-_INJURY_CUE = re.compile(
-    r"date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury|\bDOI\b|\binjur(?:y|ies)\b|\binjured\b(?!\s+worker)|occupational\s+claim"
-    r"|cumulative|continuous\s+trauma|\bCT\b|\bfell\b|\bslipped\b|\bhurt\b",
-    re.IGNORECASE,
+# Cue words, lower case and literal-first (see extract.scan).
+_INJURY_CUES = tuple(
+    re.compile(p)
+    for p in (
+        r"date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury", r"doi\b", r"injur(?:y|ies)\b", r"injured\b(?!\s+worker)",
+        r"occupational\s+claim", r"cumulative", r"continuous\s+trauma", r"ct\b", r"fell\b", r"slipped\b", r"hurt\b",
+    )
 )
 _CUMULATIVE = re.compile(r"cumulative|continuous\s+trauma|repetitive|\bCT\b", re.IGNORECASE)
-_UR_CUE = re.compile(
-    r"utilization\s+review|\bUR\b|\b(?:prior|previous|original)\s+(?:determination|review|decision)"
-    r"|non-?certifi|noncertifi|peer\s+review(?:er)?\s+(?:denied|modified)",
-    re.IGNORECASE,
+_UR_CUES = tuple(
+    re.compile(p)
+    for p in (
+        r"utilization\s+review", r"ur\b", r"prior\s+(?:determination|review|decision)",
+        r"previous\s+(?:determination|review|decision)", r"original\s+(?:determination|review|decision)",
+        r"non-?certifi", r"peer\s+review(?:er)?\s+(?:denied|modified)",
+    )
 )
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bvs)\.(?=\s+[A-Z(\"]|\s*$)|\n")
 
 
-def extract_injury(text: str, start: int, end: int, out: Collector, reference: date, header_doi: str | None) -> None:
+def extract_injury(text: str, start: int, end: int, out: Collector, reference: Reference, header_doi: str | None) -> None:
     """Fill ``injury.date`` and ``injury.end_date`` from the case summary."""
     found = _injury_from_summary(text, start, end, reference)
     if found is None:
@@ -50,39 +56,45 @@ def extract_injury(text: str, start: int, end: int, out: Collector, reference: d
         out.warn("injury.end_date", "the injury range ends before it starts")
 
 
-def _injury_from_summary(text: str, start: int, end: int, reference: date) -> tuple[FoundDate, FoundDate | None] | None:
-    for cue in _INJURY_CUE.finditer(text, start, end):
-        stop = min(end, _sentence_stop(text, cue.end(), end))
-        window_start = max(start, cue.start() - 40)
+def _injury_from_summary(text: str, start: int, end: int, reference: Reference) -> tuple[FoundDate, FoundDate | None] | None:
+    low = lowered(text)
+    for cue_start, cue_end in keyword_hits(low, _INJURY_CUES, start, end):
+        if not word_start(low, cue_start):
+            continue
+        stop = sentence_end(text, cue_end, end)
+        window_start = max(start, cue_start - 40)
         for m in _RANGE.finditer(text, window_start, stop):
-            context = text[max(start, cue.start() - 120) : stop]
-            if _CUMULATIVE.search(context) or m.start() >= cue.start():
+            context = text[max(start, cue_start - 120) : stop]
+            if _CUMULATIVE.search(context) or m.start() >= cue_start:
                 a = find_dates(text, m.start("a"), m.end("a"), reference)
                 b = find_dates(text, m.start("b"), m.end("b"), reference)
                 if a and b and a[0].value and b[0].value:
                     return a[0], b[0]
-        dates = [d for d in find_dates(text, cue.end(), stop, reference) if d.value]
-        if dates and dates[0].start - cue.end() < 60:
+        dates = [d for d in find_dates(text, cue_end, stop, reference) if d.value]
+        if dates and dates[0].start - cue_end < 60:
             return dates[0], None
     return None
 
 
 def extract_ur_date(
-    text: str, start: int, end: int, out: Collector, reference: date, header_ur: str | None, injury: str | None
+    text: str, start: int, end: int, out: Collector, reference: Reference, header_ur: str | None, injury: str | None
 ) -> None:
     """Fill ``ur_decision_date``: the header's UR Denial Date, else the summary's UR sentence."""
     if header_ur:
         out.put("ur_decision_date", header_ur, out.spans.get("case.ur_denial_date"))
         return
     best: tuple[int, FoundDate] | None = None
-    for cue in _UR_CUE.finditer(text, start, end):
-        s_start = _sentence_start(text, cue.start(), start)
-        s_end = _sentence_stop(text, cue.end(), end)
+    low = lowered(text)
+    for cue_start, cue_end in keyword_hits(low, _UR_CUES, start, end):
+        if not word_start(low, cue_start):
+            continue
+        s_start = sentence_start(text, cue_start, start)
+        s_end = sentence_end(text, cue_end, end)
         for found in find_dates(text, s_start, s_end, reference):
-            if found.value is None or (injury and iso(found.value) < injury) or found.value > reference:
+            if found.value is None or (injury and iso(found.value) < injury):
                 continue
-            distance = found.start - cue.end() if found.start >= cue.end() else cue.start() - found.end
-            distance = max(distance, 0) + (15 if found.start >= cue.end() else 0)
+            after = found.start >= cue_end
+            distance = max(found.start - cue_end if after else cue_start - found.end, 0) + (15 if after else 0)
             if best is None or distance < best[0]:
                 best = (distance, found)
     if best is None:
@@ -93,15 +105,3 @@ def extract_ur_date(
     out.put("ur_decision_date", iso(found.value), (found.start, found.end))
 
 
-def _sentence_stop(text: str, pos: int, limit: int) -> int:
-    m = _SENTENCE_END.search(text, pos, limit)
-    return m.start() if m else limit
-
-
-def _sentence_start(text: str, pos: int, floor: int) -> int:
-    i = pos
-    while i > floor:
-        if text[i - 1] == "\n" or (text[i - 1] == " " and i >= 2 and text[i - 2] == "." and not text[i - 3 : i - 2].isupper()):
-            return i
-        i -= 1
-    return floor

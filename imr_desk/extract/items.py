@@ -139,13 +139,14 @@ def _label(chunk: str) -> str | None:
 
 def _heading(text: str, s: int, e: int) -> _Item | None:
     chunk = text[s:e]
-    m = _DECISION.search(chunk)
+    tail_at = max(0, len(chunk) - 40)
+    m = _DECISION.search(chunk, tail_at) if chunk.rstrip(" .").lower().endswith(("upheld", "overturned")) else None
     if m and len(chunk) < 1200:
         group = "d" if m.group("d") else "c"
         body_end = s + m.start()
         if body_end > s or m.group("d"):
             return _Item(heading=(s, body_end), decision=m.group(group).lower(), decision_span=(s + m.start(group), s + m.end(group)))
-    m = _NUMBERED.match(chunk)
+    m = _NUMBERED.match(chunk) if chunk[:1].isdigit() and "necessary" in chunk[-60:] else None
     if m:
         decision = "upheld" if m.group("not") else "overturned"
         return _Item(heading=(s + m.start("req"), s + m.end("req")), decision=decision, decision_span=(s + m.end("req"), e))

@@ -30,13 +30,18 @@ _COUNT_UNIT = (
 )
 _NOT_AFTER = r"(?!\s*(?:mg|mcg|ml|g|gm|cm|mm|%|refills?|hours?|hrs?|mins?|minutes?|weeks?|months?|years?)\b)"
 
+# Words that may stand between a number and its unit ("Twelve physical therapy visits"),
+# but never rates or durations ("4 hours per day").
+_FILLER = r"(?!(?:per|a|an|each|every|hours?|hrs?|times?|weeks?|months?|days?|years?|x)\b)"
+
 _PARENS = re.compile(rf"\(\s*(?P<n>{_NUM})\s*(?:total\s+)?(?:{_COUNT_UNIT})?\s*(?:total)?\s*\)", re.IGNORECASE)
 _DISPENSED = re.compile(
     r"(?:#\s*(?P<a>\d+)(?:\.0+)?(?![\d/])|\b(?:qty|quantity)\b\s*(?:of\s*)?[:#]?\s*(?P<b>\d+)(?:\.0+)?(?![\d/]))",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
-    rf"(?<![\d./-])\b(?P<n>{_NUM})\b(?![./-]\d)\s+(?:[A-Za-z][A-Za-z'-]*\s+){{0,3}}?(?:{_COUNT_UNIT})\b", re.IGNORECASE
+    rf"(?<![\d./-])\b(?P<n>{_NUM})\b(?![./-]\d)\s+(?:{_FILLER}[A-Za-z][A-Za-z'-]*\s+){{0,3}}?(?:{_COUNT_UNIT})\b",
+    re.IGNORECASE
 )
 _PER_WEEK = re.compile(
     rf"\b(?P<a>{_NUM}|once|twice|thrice)\s*(?:x|times|visits?|sessions?)?\s*(?:a|per|/|each)?\s*(?:week|wk)(?:ly)?\s*"

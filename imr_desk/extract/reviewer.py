@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from imr_desk.extract.collector import Collector
+from imr_desk.extract.scan import lowered
 from imr_desk.extract.sections import trimmed
 
 STATES = {
@@ -32,6 +33,10 @@ _AND_NAMES = (
     "Plastic and Reconstructive Surgery", "Oral and Maxillofacial Surgery", "Psychiatry and Neurology",
     "Pulmonary and Critical Care Medicine", "Colon and Rectal Surgery", "Hand and Upper Extremity Surgery",
     "Foot and Ankle Surgery", "Nutrition and Metabolism", "Diabetes and Metabolism",
+)
+
+_AND_NAMES_RE = re.compile(
+    "|".join(re.escape(name).replace(r"\ and\ ", r"\s+(?:and|&)\s+") for name in _AND_NAMES), re.IGNORECASE
 )
 
 _LIST_STATES = re.compile(r"State\(s\)\s+of\s+Licensure\s*:[ \t]*([^\n]*)", re.IGNORECASE)
@@ -83,22 +88,43 @@ def extract_reviewer(text: str, start: int, end: int, out: Collector) -> None:
 
 def _list_or_prose(text: str, start: int, end: int, listed: re.Pattern[str], prose: re.Pattern[str]) -> list[tuple[int, int]]:
     """Spans of each listed name: the "Label: a, b" form first, else every prose mention."""
-    m = listed.search(text, start, end)
+    low = lowered(text[start:end])
+    m = listed.search(text, start, end) if "of licensure" in low or "/specialt" in low else None
     if m:
         return _split(text, *m.span(1))
     spans: list[tuple[int, int]] = []
-    for m in prose.finditer(text, start, end):
-        spans.extend(_split(text, *m.span(1)))
+    for window_start, window_end in _prose_windows(low, start):
+        for m in prose.finditer(text, window_start, min(end, window_end)):
+            spans.extend(_split(text, *m.span(1)))
     return spans
+
+
+def _prose_windows(low: str, offset: int) -> list[tuple[int, int]]:
+    """Sentences that speak of certification or licensure (prose regexes run only there)."""
+    windows: list[tuple[int, int]] = []
+    for word in ("certified", "specialt", "specialist", "licensed"):
+        at = low.find(word)
+        while at >= 0:
+            window = (offset + max(0, at - 60), offset + at + 400)
+            if not windows or window[0] > windows[-1][1]:
+                windows.append(window)
+            else:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], window[1]))
+            at = low.find(word, at + 1)
+    windows.sort()
+    merged: list[tuple[int, int]] = []
+    for window in windows:
+        if merged and window[0] <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], window[1]))
+        else:
+            merged.append(window)
+    return merged
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a list of names at commas, semicolons and "and", keeping names that contain "and"."""
     chunk = text[start:end]
-    protected = []
-    for name in _AND_NAMES:
-        for m in re.finditer(re.escape(name).replace(r"\ and\ ", r"\s+(?:and|&)\s+"), chunk, re.IGNORECASE):
-            protected.append(m.span())
+    protected = [m.span() for m in _AND_NAMES_RE.finditer(chunk)] if " and " in chunk or "&" in chunk else []
     spans: list[tuple[int, int]] = []
     pos = 0
     for sep in _SPLIT.finditer(chunk):

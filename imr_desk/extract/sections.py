@@ -32,12 +32,33 @@ class Sections:
     found: frozenset[str]
 
 
+class _Found:
+    """A heading located by plain string search (same interface as a regex match)."""
+
+    def __init__(self, start: int, length: int) -> None:
+        self._start, self._end = start, start + length
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _locate(text: str, usual: str, pattern: re.Pattern[str], start: int) -> _Found | re.Match[str] | None:
+    """The heading as letters usually spell it (fast), else by the tolerant pattern."""
+    at = text.find(usual, start)
+    if at >= 0:
+        return _Found(at, len(usual))
+    return pattern.search(text, start)
+
+
 def find_sections(text: str) -> Sections:
     n = len(text)
-    how = _HOW.search(text)
-    summary = _SUMMARY.search(text, how.end() if how else 0)
-    issues = _ISSUES.search(text, summary.end() if summary else 0)
-    documents = _DOCUMENTS.search(text, summary.end() if summary else 0)
+    how = _locate(text, "HOW THE IMR FINAL DETERMINATION WAS MADE", _HOW, 0)
+    summary = _locate(text, "\nCLINICAL CASE SUMMARY", _SUMMARY, how.end() if how else 0)
+    issues = _locate(text, "\nIMR ISSUES, DECISIONS AND RATIONALES", _ISSUES, summary.end() if summary else 0)
+    documents = _DOCUMENTS.search(text, summary.end() if summary else 0) if "DOCUMENTS REVIEWED" in text else None
     found = {name for name, m in (("how", how), ("summary", summary), ("issues", issues)) if m}
 
     header_end = how.start() if how else (summary.start() if summary else min(n, 600))

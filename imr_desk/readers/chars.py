@@ -15,12 +15,10 @@ _TRANSLATE = str.maketrans(
         "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl",
         "\u2026": "...",
         "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
-        "\x00": None,
     }
+    # Control characters other than tab, newline, carriage return and form feed (page break).
+    | {c: None for c in [*range(0, 9), 11, *range(14, 32), *range(0x7F, 0xA0)]}
 )
-
-# Control characters other than newline and form feed (page break).
-_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 # A hyphen the PDF engine marks as a line-end break inside a word (U+FFFE), or a soft hyphen.
 _BREAK_HYPHEN = re.compile(r"(\w*)[\ufffe\u00ad]\s*(\w*)")
@@ -31,7 +29,6 @@ def normalize_chars(text: str) -> str:
     """Unify line endings, quotes, spaces and dashes; drop invisible and control chars."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").translate(_TRANSLATE)
-    text = _CONTROL.sub("", text)
     if "\ufffe" in text or "\u00ad" in text:
         text = _resolve_break_hyphens(text)
     return text

@@ -10,8 +10,8 @@ and records where each source page starts in the result.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class UnreadableSource(ValueError):
@@ -26,8 +26,7 @@ class Gap(Enum):
     PAGE = "page"  # a page break or page-break padding
 
 
-@dataclass(frozen=True)
-class SourceLine:
+class SourceLine(NamedTuple):
     text: str
     page: int = 1
     gap: Gap = Gap.NONE
@@ -69,7 +68,7 @@ SECTION_HEADING = re.compile(
 )
 
 _TERMINAL = re.compile(r"[.!?][\"')\]]*\s*$")
-_HYPHEN_END = re.compile(r"[A-Za-z0-9]-$")
+_SOFT_STOP = re.compile(r"[.!?:;][\"')\]]*$")
 
 # Whole lines that are page furniture, not letter text.
 _FOOTER_LINE = re.compile(
@@ -90,13 +89,63 @@ _FOOTER_TAIL = re.compile(
 PARAGRAPH_BREAK = "\n\n"
 
 
+_LOWER = re.compile(r"[a-z]")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
 def is_heading(text: str) -> bool:
     """An all-capitals heading line such as ``CLINICAL CASE SUMMARY``."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 8 or len(text) > 90 or DECISION_END.search(text):
+    if not text[:1].isupper() or len(text) > 90 or len(text) < 8 or " " not in text.strip():
         return False
-    upper = sum(1 for c in letters if c.isupper())
-    return upper / len(letters) > 0.9 and len(text.split()) >= 2
+    first = text.split(None, 1)[0]
+    if len(first) < 2 or not first.isupper():
+        return False
+    lower = len(_LOWER.findall(text))
+    letters = len(_LETTER.findall(text))
+    if letters < 8 or lower > 0.1 * letters:
+        return False
+    return not DECISION_END.search(text[-40:])
+
+
+class _Traits(NamedTuple):
+    """What the joining rules ask of a line, worked out once."""
+
+    label: bool
+    heading: bool
+    breaks_after: bool
+    terminal: bool
+    decision_end: bool
+    section: bool
+    intro_end: bool
+
+
+_DECISION_TAILS = ("upheld", "overturned", "upheld.", "overturned.")
+_LABEL_INITIALS = frozenset("SCMDTPIEUA")
+
+
+_PLAIN = _Traits(False, False, False, False, False, False, False)
+
+
+def _traits(text: str) -> _Traits:
+    """Cheap string tests first; a regex runs only where they leave a doubt."""
+    last = text[-1:]
+    if text[:1].islower() and (last.islower() or last == ",") and not text.endswith(("pheld", "rturned", "PHELD", "RTURNED")):
+        return _PLAIN  # an ordinary wrapped line: starts and ends mid-sentence
+    tail = text[-60:]
+    bare = tail.rstrip()
+    heading = is_heading(text)
+    intro_end = bare.endswith(":") and bool(_INTRO_END.search(tail))
+    decision_end = bare.lower().endswith(_DECISION_TAILS) and bool(DECISION_END.search(tail))
+    decision_only = decision_end and len(text) < 14
+    return _Traits(
+        label=text[:1] in _LABEL_INITIALS and bool(_LABEL_START.match(text)),
+        heading=heading,
+        breaks_after=heading or intro_end or decision_only,
+        terminal=bare.rstrip("\"')]").endswith((".", "!", "?")),
+        decision_end=decision_end,
+        section=heading and bool(SECTION_HEADING.match(text)),
+        intro_end=intro_end,
+    )
 
 
 def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tuple[str, tuple[int, ...]]:
@@ -105,15 +154,17 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
     ``real_paragraphs`` says every line already is a whole paragraph (DOCX), unless the
     lines turn out to be hard-wrapped.
     """
-    lines = _drop_footers([SourceLine(ln.text.strip(), ln.page, ln.gap) for ln in lines])
-    content = [ln for ln in lines if ln.text]
+    content = _drop_footers(lines)
     if not content:
         return "", (0,)
     wrapped = _looks_wrapped(content) if real_paragraphs else True
     widths = sorted(len(ln.text) for ln in content)
     typical = widths[int(len(widths) * 0.9)]
+    if wrapped:
+        content = _merge_wrapped(content)
     blank_structured = sum(1 for ln in content if ln.gap is Gap.PARAGRAPH) >= 2
-    starts, inner, ends = _heading_runs(content) if wrapped else (set(), set(), set())
+    traits = [_traits(ln.text) for ln in content] if wrapped else []
+    starts, inner, ends = _heading_runs(content, traits) if wrapped else (set(), set(), set())
 
     parts: list[str] = []
     length = 0
@@ -124,7 +175,7 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
         elif not wrapped:
             sep = PARAGRAPH_BREAK
         else:
-            sep = _separator(content[i - 1], line, i, (starts, inner, ends), typical, blank_structured)
+            sep = _separator(content[i - 1], line, traits[i - 1], traits[i], i, (starts, inner, ends), typical, blank_structured)
         parts.append(sep)
         length += len(sep)
         page_starts.setdefault(line.page, length)
@@ -138,46 +189,72 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
 def _separator(
     prev: SourceLine,
     cur: SourceLine,
+    prev_traits: _Traits,
+    cur_traits: _Traits,
     index: int,
     runs: tuple[set[int], set[int], set[int]],
     typical: int,
     blank_structured: bool,
 ) -> str:
-    joiner = "" if _HYPHEN_END.search(prev.text) else " "
+    joiner = "" if _hyphen_end(prev.text) else " "
     starts, inner, ends = runs
     if index in inner:
         return joiner
     if index in starts or index - 1 in ends:
         return PARAGRAPH_BREAK
-    if _breaks_before(cur.text) or _breaks_after(prev.text):
+    if cur_traits.label or cur_traits.heading or prev_traits.breaks_after:
         return PARAGRAPH_BREAK
     if cur.gap is Gap.PARAGRAPH:
         return joiner if _continues(prev.text, cur.text) else PARAGRAPH_BREAK
     if cur.gap is Gap.PAGE:
-        return joiner if _continues(prev.text, cur.text) or not _TERMINAL.search(prev.text) else PARAGRAPH_BREAK
-    if not blank_structured and _TERMINAL.search(prev.text) and len(prev.text) < 0.8 * typical:
+        return joiner if _continues(prev.text, cur.text) or not prev_traits.terminal else PARAGRAPH_BREAK
+    if not blank_structured and prev_traits.terminal and len(prev.text) < 0.8 * typical:
         return PARAGRAPH_BREAK
     return joiner
 
 
-def _breaks_before(text: str) -> bool:
-    return bool(_LABEL_START.match(text)) or is_heading(text)
-
-
-def _breaks_after(text: str) -> bool:
-    return is_heading(text) or bool(_INTRO_END.search(text)) or bool(
-        re.fullmatch(rf"\s*{_DECISION_WORD}\s*\.?\s*", text, re.IGNORECASE)
-    )
-
-
 def _continues(prev: str, cur: str) -> bool:
     """Does ``cur`` carry on the sentence ``prev`` broke off (across a blank line)?"""
-    if _HYPHEN_END.search(prev):
+    if _hyphen_end(prev):
         return True
-    return not re.search(r"[.!?:;][\"')\]]*$", prev) and cur[:1].islower()
+    return cur[:1].islower() and not _SOFT_STOP.search(prev[-4:])
 
 
-def _heading_runs(content: list[SourceLine]) -> tuple[set[int], set[int], set[int]]:
+def _merge_wrapped(content: list[SourceLine]) -> list[SourceLine]:
+    """Join ordinary wrapped lines (ending in a word or comma, next starting in lower case) at once.
+
+    Every joining rule gives a plain space for such a pair, so only the remaining
+    boundaries need the rules; this keeps reading fast.
+    """
+    out: list[SourceLine] = []
+    pending: list[str] = []
+    head: SourceLine | None = None
+    for line in content:
+        text = line.text
+        if (
+            head is not None
+            and line.gap is not Gap.PARAGRAPH
+            and line.page == head.page
+            and text[:1].islower()
+            and (pending[-1][-1:].islower() or pending[-1][-1:] == ",")
+            and not pending[-1].endswith(("pheld", "rturned"))
+        ):
+            pending.append(text)
+            continue
+        if head is not None:
+            out.append(head._replace(text=" ".join(pending)) if len(pending) > 1 else head)
+        head, pending = line, [text]
+    if head is not None:
+        out.append(head._replace(text=" ".join(pending)) if len(pending) > 1 else head)
+    return out
+
+
+def _hyphen_end(text: str) -> bool:
+    """Ends with a hyphen attached to a word or number ("non-", "L4-"), not a list dash."""
+    return text[-1:] == "-" and text[-2:-1].isalnum()
+
+
+def _heading_runs(content: list[SourceLine], traits: list[_Traits]) -> tuple[set[int], set[int], set[int]]:
     """Find item headings whose text wraps over several lines and ends with a decision.
 
     Returns the indexes of lines that start a heading, continue one, and end one.
@@ -185,21 +262,19 @@ def _heading_runs(content: list[SourceLine]) -> tuple[set[int], set[int], set[in
     starts: set[int] = set()
     inner: set[int] = set()
     ends: set[int] = set()
-    for i, line in enumerate(content):
-        if not DECISION_END.search(line.text) or _LABEL_START.match(line.text):
-            continue
-        if line.text.lower().startswith("decision rationale"):
+    for i, trait in enumerate(traits):
+        if not trait.decision_end or trait.label:
             continue
         start = i
         while start > 0 and i - start < 6:
-            before = content[start - 1].text
+            before = traits[start - 1]
             if (
                 content[start].gap is Gap.PARAGRAPH
-                or _TERMINAL.search(before)
-                or _LABEL_START.match(before)
-                or SECTION_HEADING.match(before)
-                or _INTRO_END.search(before)
-                or DECISION_END.search(before)
+                or before.terminal
+                or before.label
+                or before.section
+                or before.intro_end
+                or before.decision_end
             ):
                 break
             start -= 1
@@ -212,40 +287,44 @@ def _heading_runs(content: list[SourceLine]) -> tuple[set[int], set[int], set[in
 def _looks_wrapped(content: list[SourceLine]) -> bool:
     """Are these lines hard-wrapped text rather than one paragraph each?"""
     widths = sorted(len(ln.text) for ln in content)
-    if widths[int(len(widths) * 0.9)] > 140:
+    if len(content) < 8 or widths[int(len(widths) * 0.9)] > 140:
         return False
     open_ended = sum(1 for ln in content if not _TERMINAL.search(ln.text))
     return open_ended / len(content) > 0.5
 
 
 def _drop_footers(lines: list[SourceLine]) -> list[SourceLine]:
-    """Remove page-footer lines and footer words stranded at the end of a line."""
+    """Strip lines; remove page-footer lines and footer words stranded at a line's end."""
     kept: list[SourceLine] = []
+    carry: Gap | None = None  # the gap of a dropped footer line, passed on to the next line
     for i, line in enumerate(lines):
-        if line.text and _FOOTER_LINE.match(line.text) and not _is_header_value(lines, i):
-            # Keep the line's gap on the next line so a paragraph break is not lost.
-            if i + 1 < len(lines) and line.gap is not Gap.NONE:
-                nxt = lines[i + 1]
-                lines[i + 1] = SourceLine(nxt.text, nxt.page, _stronger(line.gap, nxt.gap))
+        text = line.text.strip()
+        if not text:
             continue
-        if line.text:
-            nxt = _next_text(lines, i)
-            tail = _FOOTER_TAIL.search(line.text)
-            if tail and nxt[:1].islower():
-                line = SourceLine(line.text[: tail.start()], line.page, line.gap)
-        kept.append(line)
+        if carry is not None:
+            line = line._replace(gap=_stronger(carry, line.gap))
+            carry = None
+        if _maybe_footer(text) and _FOOTER_LINE.match(text) and not (kept and kept[-1].text.endswith(":")):
+            if line.gap is not Gap.NONE:
+                carry = line.gap
+            continue
+        if text.endswith(("Final", "Determination")) or text[-1].isdigit():
+            tail = _FOOTER_TAIL.search(text, max(len(text) - 30, 0))
+            if tail and _next_text(lines, i)[:1].islower():
+                text = text[: tail.start()]
+        kept.append(line if text is line.text else line._replace(text=text))
     return kept
 
 
-def _is_header_value(lines: list[SourceLine], i: int) -> bool:
-    """A bare number right after a header label ("Received:") is data, not a page number."""
-    return i > 0 and lines[i - 1].text.rstrip().endswith(":")
+def _maybe_footer(text: str) -> bool:
+    first = text[:1]
+    return len(text) < 90 and (first.isdigit() or first in ("P", "F", "I"))
 
 
 def _next_text(lines: list[SourceLine], i: int) -> str:
     for line in lines[i + 1 :]:
-        if line.text:
-            return line.text
+        if line.text.strip():
+            return line.text.strip()
     return ""
 
 

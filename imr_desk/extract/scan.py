@@ -1,0 +1,59 @@
+"""Fast scanning helpers.
+
+Python's regex engine skips ahead quickly only when a pattern starts with a literal or a
+character class; an alternation or a case-insensitive flag makes it try every position.
+So keyword searches run as several literal-first patterns over a lower-cased copy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case with every offset unchanged."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def keyword_hits(low: str, patterns: Iterable[re.Pattern[str]], start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of every match of the (lower-case, literal-first) patterns, in text order."""
+    hits = {m.span() for pattern in patterns for m in pattern.finditer(low, start, end)}
+    return sorted(hits)
+
+
+def word_start(text: str, pos: int) -> bool:
+    return pos == 0 or not text[pos - 1].isalnum()
+
+
+def word_end(text: str, pos: int) -> bool:
+    return pos >= len(text) or not text[pos].isalnum()
+
+
+_ABBREVIATIONS = ("Dr", "vs", "Mr", "Ms", "Mrs", "No", "St", "approx", "e.g", "i.e")
+
+
+def sentence_end(text: str, pos: int, limit: int) -> int:
+    """Offset of the end of the sentence running at ``pos`` (a full stop, or a line break)."""
+    newline = text.find("\n", pos, limit)
+    hard = limit if newline < 0 else newline
+    i = text.find(". ", pos, hard)
+    while i >= 0:
+        nxt = text[i + 2 : i + 3]
+        word = text[max(pos, i - 6) : i].rsplit(" ", 1)[-1]
+        abbreviated = word.endswith(_ABBREVIATIONS) or (len(word) == 1 and word.isupper())
+        if (nxt[:1].isupper() or nxt in ('(', '"')) and not abbreviated:
+            return i
+        i = text.find(". ", i + 2, hard)
+    if hard == limit and text[:limit].endswith("."):
+        return limit - 1
+    return hard
+
+
+def sentence_start(text: str, pos: int, floor: int) -> int:
+    """Start of the sentence holding ``pos`` (after the last ". " or line break before it)."""
+    stop = max(text.rfind(". ", floor, pos), text.rfind("\n", floor, pos))
+    return floor if stop < 0 else stop + (2 if text[stop] == "." else 1)

@@ -1,0 +1,44 @@
+"""Dates in the forms letters use; two-digit years read against the letter's own dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from imr_desk.extract.dates import find_dates, parse_date, reference_date
+
+REF = date(2014, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10/13/2016", date(2016, 10, 13)),
+        ("10-13-16", date(1916, 10, 13)),  # not later than the 2014 reference
+        ("8/6/79", date(1979, 8, 6)),
+        ("2/27/08", date(2008, 2, 27)),
+        ("12/31/14", date(1914, 12, 31)),  # after the reference date in 2014, so a century back
+        ("4/30/14", date(2014, 4, 30)),
+        ("October 20, 2016", date(2016, 10, 20)),
+        ("Oct. 20, 2016", date(2016, 10, 20)),
+        ("Sept 3, 2015", date(2015, 9, 3)),
+        ("20 October 2016", date(2016, 10, 20)),
+        ("2016-10-20", date(2016, 10, 20)),
+        ("11/18/ 2016", date(2016, 11, 18)),
+        ("2/30/2016", None),
+    ],
+)
+def test_parse_date(text, expected):
+    assert parse_date(text, REF) == expected
+
+
+def test_find_dates_skips_scores_levels_and_strengths():
+    text = "pain 7/10 to 8/10 at L4-5, Norco 10/325, from 8/6/79- 2/27/08 and 4-17-2009."
+    found = [text[d.start : d.end] for d in find_dates(text, reference=REF)]
+    assert found == ["8/6/79", "2/27/08", "4-17-2009"]
+
+
+def test_reference_date_is_the_latest_full_date():
+    assert reference_date("seen 1/2/2013, UR on 3/4/2014, DOI 5/6/07", []) == date(2014, 3, 4)
+    assert reference_date("anything", [date(2017, 2, 1)]) == date(2017, 2, 1)

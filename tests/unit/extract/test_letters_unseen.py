@@ -1,0 +1,150 @@
+"""Letters of the family in layouts the bundled samples do not show."""
+
+from __future__ import annotations
+
+from imr_desk.extract import extract_text, final_determination
+from imr_desk.readers import read_bytes
+from tests.unit.extract.spancheck import span_problems
+
+BOILER = (
+    "MAXIMUS Federal Services sent the complete case file to an expert reviewer. He/she has no "
+    "affiliation with the employer, employee, providers or the claims administrator. {cred} He/she "
+    "has been in active clinical practice for more than five years. He/she is familiar with governing laws."
+)
+
+
+def letter(cred: str, summary: str, items: str, heading: str = "IMR ISSUES, DECISIONS AND RATIONALES") -> dict:
+    text = (
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\n\n" + BOILER.format(cred=cred) + "\n\n"
+        "CLINICAL CASE SUMMARY\n\nThe expert reviewer developed the following clinical case summary based on "
+        "a review of the case file, including all medical records:\n\n" + summary + "\n\n" + heading + "\n\n"
+        "The Final Determination was based on decisions for the disputed items/services set forth below:\n\n" + items
+    )
+    result = read_bytes(text.encode(), "txt")
+    out = extract_text(result.text).as_dict()
+    assert span_problems(out) == []
+    return out
+
+
+ITEM = (
+    "{heading}\n\nClaims Administrator guideline: Decision based on MTUS.\n\n"
+    "MAXIMUS guideline: Decision based on ODG.\n\nDecision rationale: {why}\n\n"
+)
+
+
+def test_prose_credentials_with_several_states_and_and_in_a_specialty():
+    out = letter(
+        "The expert reviewer is Board Certified in Physical Medicine and Rehabilitation, has a subspecialty "
+        "in Pain Medicine and is licensed to practice in California, Nevada and Arizona.",
+        "The patient is a 45-year-old man injured on 3/2/2012.",
+        ITEM.format(heading="Lumbar MRI: Upheld", why="Not indicated."),
+    )
+    assert out["reviewer"] == {
+        "licensure_states": ["California", "Nevada", "Arizona"],
+        "specialties": ["Physical Medicine and Rehabilitation", "Pain Medicine"],
+    }
+    assert out["patient"] == {"age": 45, "sex": "male"}
+
+
+def test_cumulative_trauma_range_with_ct_and_to():
+    out = letter(
+        "The expert reviewer is Board Certified in Orthopedic Surgery and is licensed to practice in Texas.",
+        "This 61 year old woman reports a CT 3/1/1998 to 9/15/2011 injury to both wrists. "
+        "The Utilization Review dated 11/2/2013 denied the request.",
+        ITEM.format(heading="Retrospective request for carpal tunnel release (DOS 10/1/13): Overturned", why="Needed."),
+    )
+    assert out["injury"] == {"date": "1998-03-01", "end_date": "2011-09-15"}
+    assert out["ur_decision_date"] == "2013-11-02"
+    assert out["items"][0]["retrospective"] is True
+    assert out["final_determination"] == "overturned"
+
+
+def test_decision_on_its_own_line_and_old_heading():
+    out = letter(
+        "The expert reviewer is Board Certified in Family Practice and is licensed to practice in Ohio.",
+        "The injured worker is a 39 year old male with a date of injury of January 5, 2013. "
+        "On 2/14/2014 the utilization review non-certified the request.",
+        "TWELVE SESSIONS OF AQUATIC THERAPY FOR THE LUMBAR SPINE:\nOverturned\n\n"
+        "Claims Administrator guideline: MTUS.\n\nMAXIMUS guideline: ODG.\n\nDecision rationale: Fine.\n\n"
+        + ITEM.format(heading="Retro: Urine drug screen x1: Upheld", why="No."),
+        heading="IMR DECISION(S) AND RATIONALE(S)",
+    )
+    assert [(i["request"], i["decision"], i["quantity"], i["retrospective"]) for i in out["items"]] == [
+        ("TWELVE SESSIONS OF AQUATIC THERAPY FOR THE LUMBAR SPINE", "overturned", 12, False),
+        ("Retro: Urine drug screen x1", "upheld", 1, True),
+    ]
+    assert out["final_determination"] == "partially overturned"
+    assert out["injury"]["date"] == "2013-01-05"
+    assert out["ur_decision_date"] == "2014-02-14"
+
+
+def test_numbered_decisions_of_early_letters():
+    out = letter(
+        "The physician reviewer is Board Certified in Occupational Medicine and is licensed to practice in California.",
+        "The patient is a 44 year-old female with a date of Injury of 8/28/2001. "
+        "Utilization Review denial dated 8/30/2013.",
+        "1) MAXIMUS Federal Services, Inc. has determined the request for a 28 day functional restoration "
+        "program is not medically necessary and appropriate.\n\n"
+        "The Claims Administrator based its decision on the MTUS Chronic Pain Guidelines.\n\n"
+        "The Physician Reviewer based his/her decision on the MTUS Chronic Pain Guidelines, page 49.\n\n"
+        "The Physician Reviewer's decision rationale: The program is not supported.\n\n"
+        "2) MAXIMUS Federal Services, Inc. has determined the request for 6 month follow-up aftercare is "
+        "medically necessary and appropriate.\n\n"
+        "The Physician Reviewer's decision rationale: Aftercare is supported.\n",
+    )
+    assert [(i["request"], i["decision"]) for i in out["items"]] == [
+        ("a 28 day functional restoration program", "upheld"),
+        ("6 month follow-up aftercare", "overturned"),
+    ]
+    assert out["items"][0]["maximus_guideline"] == "MTUS Chronic Pain Guidelines, page 49."
+    assert out["items"][1]["rationale"] == "Aftercare is supported."
+    assert out["ur_decision_date"] == "2013-08-30"
+
+
+def test_sex_from_pronouns_not_from_reviewer_boilerplate():
+    out = letter(
+        "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
+        "This 50 year old claimant slipped at work on 2/3/2015. She reports pain; her physician "
+        "recommended therapy and she agreed.",
+        ITEM.format(heading="Physical therapy: Upheld", why="No."),
+    )
+    assert out["patient"] == {"age": 50, "sex": "female"}
+
+
+def test_unknown_sex_and_missing_ur_date_warn():
+    out = letter(
+        "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
+        "This 50 year old claimant was injured on 2/3/2015. The claimant reports pain.",
+        ITEM.format(heading="Physical therapy: Upheld", why="No."),
+    )
+    assert out["patient"]["sex"] is None
+    assert out["ur_decision_date"] is None
+    fields = {w["field"] for w in out["warnings"]}
+    assert {"patient.sex", "ur_decision_date"} <= fields
+
+
+def test_item_heading_without_decision_is_kept_and_warned():
+    out = letter(
+        "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
+        "This 50 year old man was injured on 2/3/2015.",
+        "Physical therapy for the knee\n\nClaims Administrator guideline: MTUS.\n\n"
+        "MAXIMUS guideline: ODG.\n\nDecision rationale: Something.\n",
+    )
+    assert out["items"][0]["request"] == "Physical therapy for the knee"
+    assert out["items"][0]["decision"] is None
+    assert out["final_determination"] is None
+    assert any(w["field"] == "items.0.decision" for w in out["warnings"])
+
+
+def test_not_a_letter_extracts_with_warnings():
+    out = extract_text("Dear friend, thanks for lunch.").as_dict()
+    assert out["items"] == [] and out["patient"]["age"] is None
+    assert {"items", "patient.age", "reviewer.licensure_states", None} <= {w["field"] for w in out["warnings"]}
+
+
+def test_final_determination_rules():
+    assert final_determination(["upheld", "upheld"]) == "upheld"
+    assert final_determination(["overturned"]) == "overturned"
+    assert final_determination(["upheld", "overturned"]) == "partially overturned"
+    assert final_determination(["upheld", None]) is None
+    assert final_determination([]) is None

@@ -1,0 +1,60 @@
+"""The quantity convention."""
+
+from __future__ import annotations
+
+import pytest
+
+from imr_desk.extract.quantity import find_quantity, number
+
+CASES = {
+    "RETROSPECTIVE REQUEST FOR FEXMID 7.5 MG, #120": 120,
+    "Cyclobenzaprine 7.5mg QTY: 60.00": 60,
+    "(Retro) Flexeril 7.5mg # 180": 180,
+    "Fexmid (Cyclobenzaprine 7.5mg) one PO BID #60": 60,
+    "Additional physical therapy two times four visits (8) for the lumbar and bilateral knees": 8,
+    "Physical therapy evaluation and treatment 3 times a week for 4 weeks (12 sessions)": 12,
+    "Chiropractic spinal manipulation times 6": 6,
+    "Physical therapy 6 sessions 2 times a week for 3 weeks to the lumbar and cervical spine": 6,
+    "Twelve infrared acupuncture visits, 2 times weekly for 6 weeks": 12,
+    "Twelve manual acupuncture visits (15 mins), 2 times weekly for 6 weeks": 12,
+    "Physical therapy three times a week for two weeks for the cervical, thoracic, and lumbar": 6,
+    "Massage therapy, twice a week for 4 weeks": 8,
+    "Acupuncture 2x6 for the lumbar spine": 12,
+    "Physical therapy 2 x 4": 8,
+    "Physical therapy 3x4 lumbar spine": 12,
+    "Chiropractic x 12 sessions": 12,
+    "2 sessions of physical therapy": 2,
+    "Two physical therapy visits for the left hand/finger": 2,
+    "Twenty-four sessions of aquatic therapy": 24,
+    "TENS unit rental for 30 days": 30,
+    "Norco 10/325 mg #120 with 2 refills": 120,
+    "Ondansetron 8mg ODT #30 x 2 refills": 30,
+    "Urine drug screen x1": 1,
+    # never quantities: strengths, percentages, dates, spinal levels, durations
+    "Etodolac": None,
+    "Flector 1.3% transdermal patch": None,
+    "Lidoderm 5% patches, 3 refills": None,
+    "Lumbar epidural steroid injection at L4-L5": None,
+    "Cervical fusion C5-6 and C6-7": None,
+    "Open carpal tunnel release DOS 12/13/2016": None,
+    "Home health care 4 hours per day": None,
+    "PERMANENT IMPLANTATION OF LUMBAR SPINAL CORD STIMULATOR (SCS)": None,
+    "Norco 10/325 mg": None,
+    "Gym membership for 6 months": None,
+}
+
+
+@pytest.mark.parametrize(("request_text", "expected"), CASES.items())
+def test_quantity(request_text, expected):
+    found = find_quantity(request_text)
+    assert (found[0] if found else None) == expected
+
+
+def test_quantity_span_points_at_the_count():
+    value, (start, end) = find_quantity("Norco 10/325 mg #180")
+    assert "Norco 10/325 mg #180"[start:end] == "180"
+
+
+@pytest.mark.parametrize(("word", "value"), [("Twelve", 12), ("twenty-four", 24), ("forty", 40), ("7", 7), ("60.00", 60)])
+def test_number_words(word, value):
+    assert number(word) == value

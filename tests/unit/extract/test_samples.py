@@ -1,0 +1,84 @@
+"""Every sample letter extracts to its hand-checked values, and every span holds its value."""
+
+from __future__ import annotations
+
+import pytest
+
+from imr_desk.assets import resource_path
+from imr_desk.extract import extract
+from imr_desk.readers import read_document
+from tests.conftest import REAL_LETTERS as REAL_DIR
+from tests.unit.extract.expected import REAL_LETTERS, TEXT_LETTERS, summary_of
+from tests.unit.extract.spancheck import span_problems
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_LETTERS))
+def test_text_letter_fields(name):
+    letter = extract(read_document(resource_path("samples", name))).as_dict()
+    assert summary_of(letter) == TEXT_LETTERS[name]
+
+
+@pytest.mark.parametrize("name", sorted(REAL_LETTERS))
+def test_real_letter_fields(name):
+    path = REAL_DIR / name
+    if not path.exists():
+        pytest.skip(f"real sample letters not present at {REAL_DIR}")
+    letter = extract(read_document(path)).as_dict()
+    assert summary_of(letter) == REAL_LETTERS[name]
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_LETTERS) + sorted(REAL_LETTERS))
+def test_every_span_holds_its_value(name):
+    path = resource_path("samples", name) if name.endswith(".txt") else REAL_DIR / name
+    if not path.exists():
+        pytest.skip(f"real sample letters not present at {REAL_DIR}")
+    letter = extract(read_document(path)).as_dict()
+    assert span_problems(letter) == []
+
+
+def test_real_letter_header_is_complete(real_letters):
+    letter = extract(read_document(REAL_DIR / "CM16-0237844.pdf")).as_dict()
+    assert letter["case"] == {
+        "case_number": "CM16-0237844",
+        "date_assigned": "2016-12-14",
+        "date_of_injury": "2016-10-20",
+        "decision_date": "2017-01-12",
+        "ur_denial_date": "2016-12-05",
+        "priority": "Standard",
+        "application_received": "2016-12-12",
+    }
+
+
+def test_partly_certified_request_keeps_whole_heading(real_letters):
+    letter = extract(read_document(REAL_DIR / "CM17-0014320.pdf")).as_dict()
+    item = letter["items"][0]
+    assert item["request"] == "three physical therapy visits for the right shoulder"
+    assert item["request_heading"].startswith("Twelve physical therapy visits for the right shoulder was the original request.")
+    assert item["original_request"] == "Twelve physical therapy visits for the right shoulder"
+    assert item["authorized"] == "Nine physical therapy visits for the right shoulder"
+
+
+def test_header_disagreeing_with_summary_is_warned(real_letters):
+    letter = extract(read_document(REAL_DIR / "CM16-0239569.pdf")).as_dict()
+    assert letter["injury"]["date"] == "2016-11-15"
+    assert any(w["field"] == "injury.date" and "header" in w["message"] for w in letter["warnings"])
+
+
+def test_footer_remnant_never_reaches_a_value():
+    letter = extract(read_document(resource_path("samples", "002_4c5777553f12bddd.txt"))).as_dict()
+    rationale = letter["items"][2]["rationale"]
+    assert "although both should be employed" in rationale
+    assert " Final " not in rationale
+
+
+def test_rationale_and_guidelines_are_complete():
+    letter = extract(read_document(resource_path("samples", "000_c9487fd7d3241e39.txt"))).as_dict()
+    item = letter["items"][0]
+    assert item["claims_administrator_guideline"] == (
+        "Decision based on MTUS Chronic Pain Treatment Guidelines NSAIDs, GI SYMPTOMS AND CARDIOVASCULAR RISK Page(s): 68."
+    )
+    assert item["maximus_guideline"].endswith("Decision based on Non-MTUS Citation Pain, Cyclobenzaprine (Flexeril) Up To Date, Flexeril")
+    assert item["rationale"].startswith('MTUS Chronic Pain Medical Treatment states for FEXMID (Cyclobenzaprine), "Recommended')
+    assert item["rationale"].endswith("As such, the request for Fexmid 7.5mg #120 is not medically necessary.")
+    assert letter["clinical_case_summary"].startswith("This is a 54 year old male who sustained")
+    assert letter["clinical_case_summary"].endswith("these issues are not eligible for the IMR and will not be considered.")

@@ -1,0 +1,75 @@
+"""Joining source lines into paragraphs."""
+
+from __future__ import annotations
+
+from imr_desk.readers.chars import normalize_chars
+from imr_desk.readers.layout import Gap, SourceLine, build_text
+from imr_desk.readers.textfile import text_lines
+
+
+def _build(raw: str) -> str:
+    return build_text(text_lines(raw))[0]
+
+
+def test_export_layout_unwraps_lines_and_keeps_paragraphs():
+    raw = "A sentence that wraps \n\nonto a second line. \n\n \n\nNext paragraph. \n\n \n\n" * 3
+    assert _build(raw).split("\n\n")[:2] == ["A sentence that wraps onto a second line.", "Next paragraph."]
+
+
+def test_export_page_break_inside_a_sentence_is_joined():
+    raw = "Long enough line that continues on the next page with \n\n\n\nlower case. \n\n" * 6
+    assert "with lower case." in _build(raw)
+
+
+def test_hyphen_at_line_end_is_kept_and_joined():
+    raw = "disc protrusion at L4-\n\nL5 and L5-S1. It was non-\n\ncertified today. \n\n" * 6
+    text = _build(raw)
+    assert "at L4-L5 and L5-S1" in text and "non-certified" in text
+
+
+def test_stray_footer_word_is_dropped():
+    raw = "pain, although both Final \n should be employed with care. \n\n" * 6
+    text = _build(raw)
+    assert "although both should be employed" in text and "Final" not in text
+
+
+def test_page_number_lines_are_dropped():
+    lines = [SourceLine("First part of a sentence"), SourceLine("Page 2 of 4"), SourceLine("and its end.")]
+    assert build_text(lines)[0] == "First part of a sentence and its end."
+
+
+def test_heading_with_decision_on_next_line_is_one_paragraph():
+    raw = "Previous rationale ends here.\n\nPERMANENT IMPLANTATION OF A STIMULATOR (SCS):\nOverturned\n\nClaims Administrator guideline: x.\n"
+    assert "PERMANENT IMPLANTATION OF A STIMULATOR (SCS): Overturned" in _build(raw).split("\n\n")
+
+
+def test_pdf_like_lines_break_at_labels_and_short_sentence_ends():
+    lines = [SourceLine(t) for t in [
+        "Decision rationale: The guideline says that a long line of rationale text fills the width and",
+        "it ends on a short line.",
+        "Twelve physical therapy visits for the right shoulder was the original request. Nine physical",
+        "therapy visits were authorized by the Claims Administrator. The remaining IMR eligible portion",
+        "of the original request, three visits is: Upheld",
+        "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.",
+    ]]
+    paragraphs = build_text(lines)[0].split("\n\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[1].startswith("Twelve physical") and paragraphs[1].endswith("is: Upheld")
+
+
+def test_docx_real_paragraphs_are_not_joined():
+    lines = [SourceLine("A whole paragraph without a full stop at the end"), SourceLine("Another paragraph")]
+    assert build_text(lines, real_paragraphs=True)[0] == (
+        "A whole paragraph without a full stop at the end\n\nAnother paragraph"
+    )
+
+
+def test_pages_map_to_offsets():
+    lines = [SourceLine("One.", 1), SourceLine("Two.", 2, Gap.PAGE), SourceLine("Three.", 4, Gap.PAGE)]
+    text, pages = build_text(lines)
+    assert [text[p:].split()[0] for p in pages] == ["One.", "Two.", "Three.", "Three."]
+
+
+def test_break_hyphen_from_pdf_uses_the_letters_own_words():
+    text = normalize_chars("Guide\ufffelines say. The Guidelines agree. non\ufffesteroidal drugs.")
+    assert text.startswith("Guidelines say.") and "non-steroidal" in text

@@ -1,0 +1,136 @@
+"""Reading letter files: formats, encodings, and one clear error for unreadable input."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+
+from imr_desk.domain.errors import ImrDeskError, UnreadableFileError
+from imr_desk.readers import MAX_FILE_BYTES, read_bytes, read_document
+from tests.conftest import TEST_DATA
+from tests.support.pdfmaker import make_image_only_pdf, make_pdf
+
+LETTER = "CLINICAL CASE SUMMARY\n\nThe injured worker is a 40 year old male.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (LETTER.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + LETTER.encode("utf-8"), "utf-8-sig"),
+        (LETTER.encode("utf-16"), "utf-16"),
+        (LETTER.encode("utf-16-le"), "utf-16-le"),
+        (("caf\u00e9 " + LETTER).encode("cp1252"), "windows-1252"),
+    ],
+)
+def test_text_encodings(data, encoding):
+    document = read_bytes(data, "txt")
+    assert document.encoding == encoding
+    assert "40 year old male" in document.text
+
+
+def test_windows_1252_curly_quotes_become_plain():
+    data = "He said \u201cno\u201d and it\u2019s\u00a0done.".encode("cp1252")
+    assert read_bytes(data, "txt").text == "He said \"no\" and it's done."
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_line_endings(ending):
+    text = "First line of a paragraph that goes on\nand ends here.\n\nSecond paragraph.".replace("\n", ending)
+    assert read_bytes(text.encode(), "txt").text == (
+        "First line of a paragraph that goes on and ends here.\n\nSecond paragraph."
+    )
+
+
+def test_form_feed_starts_a_page():
+    document = read_bytes(b"Page one text.\n\x0cPage two text.\n", "txt")
+    assert document.page_starts == (0, document.text.index("Page two"))
+    assert document.page_of(document.text.index("two")) == 2
+
+
+def test_pdf_pages_are_mapped(tmp_path):
+    path = tmp_path / "letter.pdf"
+    make_pdf([["CLINICAL CASE SUMMARY", "First page sentence."], ["Second page sentence."]], path)
+    document = read_document(path)
+    assert document.format == "pdf"
+    assert document.page_count == 2
+    assert document.page_of(document.text.index("Second")) == 2
+    assert document.page_of(document.text.index("First")) == 1
+
+
+def test_docx_paragraphs_and_tables_in_order(tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("Opening paragraph.")
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Case Number: CM16-0237844"
+    table.cell(0, 1).text = "Priority: Standard"
+    doc.add_paragraph("Closing paragraph.")
+    path = tmp_path / "letter.docx"
+    doc.save(path)
+    text = read_document(path).text
+    assert text.index("Opening") < text.index("CM16-0237844") < text.index("Closing")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("blank.txt", b"  \n\n \r\n", "file is empty"),
+        ("binary.txt", bytes(range(256)) * 20, "binary"),
+        ("corrupt.pdf", b"%PDF-1.4\nthis is not really a pdf", "not a valid PDF"),
+        ("corrupt.docx", b"PK\x03\x04 not a zip at all", "not a valid DOCX"),
+        ("legacy.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "encrypted Word file or an old .doc"),
+        ("image.pdf", make_image_only_pdf(), "OCR is not supported"),
+        ("letter.rtf", b"{\\rtf1 hello}", "unsupported file type"),
+    ],
+)
+def test_unreadable_files_raise_one_clear_error(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(UnreadableFileError) as caught:
+        read_document(path)
+    assert reason in str(caught.value)
+    assert str(path) in str(caught.value)
+    assert isinstance(caught.value, ImrDeskError)
+
+
+def test_encrypted_pdf():
+    with pytest.raises(UnreadableFileError, match="encrypted"):
+        read_document(TEST_DATA / "encrypted.pdf")
+
+
+def test_docx_that_is_a_zip_but_not_word(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "not word")
+    path = tmp_path / "archive.docx"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(UnreadableFileError, match="not a valid DOCX"):
+        read_document(path)
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(UnreadableFileError, match="file not found"):
+        read_document(tmp_path / "nope.txt")
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    with pytest.raises(UnreadableFileError, match="folder"):
+        read_document(folder)
+
+
+def test_oversized_file(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(UnreadableFileError, match="too large"):
+        read_document(path)
+
+
+def test_sha256_is_of_the_source_bytes():
+    import hashlib
+
+    data = LETTER.encode("utf-16")
+    assert read_bytes(data, "txt").sha256 == hashlib.sha256(data).hexdigest()
