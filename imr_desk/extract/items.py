@@ -47,6 +47,8 @@ _AUTHORIZED = re.compile(
     re.IGNORECASE,
 )
 _RETRO = re.compile(r"\bretro(?:spective(?:ly)?|\.)?(?=\b|\W)|\bDOS\b|\bdates?\s+of\s+service\b", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_DECISION_ONLY = re.compile(r"\s*(?:upheld|overturned)\s*\.?\s*", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s:;,-]+$|\s+(?:is|are)\s*$", re.IGNORECASE)
 
 
@@ -63,7 +65,7 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the non-empty paragraphs between ``start`` and ``end``."""
     out = []
     pos = start
-    for m in re.finditer(r"\n\s*\n", text[start:end]):
+    for m in _BLANK_LINE.finditer(text[start:end]):
         out.append(trimmed(text, pos, start + m.start()))
         pos = start + m.end()
     out.append(trimmed(text, pos, end))
@@ -107,7 +109,7 @@ def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Ite
             continue
         if _INTRO.match(chunk):
             continue
-        if re.fullmatch(r"\s*(?:upheld|overturned)\s*\.?\s*", chunk, re.IGNORECASE) and loose:
+        if loose and _DECISION_ONLY.fullmatch(chunk):
             decision = chunk.strip(" .").lower()
             items.append(_Item(heading=loose, decision=decision, decision_span=trimmed(text, s, e)))
             loose = None

@@ -20,6 +20,7 @@ _PRONOUN = re.compile(
     r"(?<![/\w])(?:(?P<f>she|her|hers|herself)|(?P<m>he|him|his|himself))(?![\w/])(?!\s+or\s+(?:she|he|her|his)\b)",
     re.IGNORECASE,
 )
+_STOP = re.compile(r"\.\s|\n")
 _PAIRED = re.compile(r"\b(?:he|she|his|her|him)\s*(?:/|or)\s*(?:he|she|his|her|him)\b", re.IGNORECASE)
 
 
@@ -58,5 +59,5 @@ def _sex(text: str, start: int, end: int, after_age: int) -> tuple[str | None, t
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:
-    m = re.compile(r"\.\s|\n").search(text, start, limit)
+    m = _STOP.search(text, start, limit)
     return m.start() if m else limit

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+_DECIMAL_COUNT = re.compile(r"\d+\.0+")
+_WORD_PARTS = re.compile(r"[\s-]+")
 _UNITS_ONES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -58,11 +60,13 @@ _REFILLS = re.compile(rf"(?:with\s+)?(?:{_NUM})\s+refills?|refills?\s*[:x#]?\s*\
 def number(word: str) -> int | None:
     """Digits or an English number word ("Twelve", "twenty-four") as an int."""
     word = word.strip().lower()
-    if re.fullmatch(r"\d+(?:\.0+)?", word):
+    if word.isdigit():
+        return int(word)
+    if _DECIMAL_COUNT.fullmatch(word):
         return int(float(word))
     if word in _UNITS_ONES:
         return _UNITS_ONES[word]
-    parts = re.split(r"[\s-]+", word)
+    parts = _WORD_PARTS.split(word)
     if parts and parts[0] in _TENS:
         return _TENS[parts[0]] + (_UNITS_ONES.get(parts[1], 0) if len(parts) > 1 else 0)
     return None

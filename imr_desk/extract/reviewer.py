@@ -52,6 +52,7 @@ _PROSE_STATES = re.compile(
     r"licensed\s+(?:to\s+practice\s+)?in\s+(?:the\s+states?\s+of\s+)?(.+?)(?=\.\s|\.$|;|\n|,?\s+(?:and\s+)?(?:is|has|He|She)\s|$)",
     re.IGNORECASE,
 )
+_STATE_OF = re.compile(r"^(?:the\s+)?state\s+of\s+")
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s*;\s*|\s+and\s+")
 
 
@@ -146,7 +147,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _state_name(raw: str) -> str | None:
     """Full state name for "California", "CA", "Calif."; None when it is no state."""
     key = " ".join(raw.split()).strip(" .").lower()
-    key = re.sub(r"^(?:the\s+)?state\s+of\s+", "", key)
+    key = _STATE_OF.sub("", key)
     if key in _BY_NAME:
         return _BY_NAME[key]
     if key.upper() in STATES:

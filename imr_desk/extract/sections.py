@@ -21,6 +21,9 @@ _SUMMARY_INTRO = re.compile(
 )
 
 
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
 @dataclass(frozen=True)
 class Sections:
     """Offsets (start, end) of each section's body in the normalized text."""
@@ -98,5 +101,7 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def squash(text: str) -> str:
     """Collapse runs of whitespace within paragraphs; keep paragraph breaks."""
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    if "\n" not in text and "  " not in text:
+        return text.strip()
+    paragraphs = [" ".join(p.split()) for p in _BLANK_LINE.split(text)]
     return "\n\n".join(p for p in paragraphs if p)

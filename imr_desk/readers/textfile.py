@@ -63,12 +63,17 @@ def _sniff_utf16(data: bytes) -> str | None:
 
 
 _ODD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff\ufffd]")
+_TEXT_BYTES = bytes([9, 10, 12, 13, *range(32, 127)])
 
 
 def looks_binary(text: str) -> bool:
     """Too many characters that never occur in letters."""
     sample = text[:20000]
-    return len(_ODD_CHARS.findall(sample)) > 0.02 * len(sample)
+    if sample.isascii():  # the common case, counted at C speed
+        odd = len(sample.encode("ascii").translate(None, _TEXT_BYTES))
+    else:
+        odd = len(_ODD_CHARS.findall(sample))
+    return odd > 0.02 * len(sample)
 
 
 def is_export_layout(text: str) -> bool:
@@ -79,13 +84,34 @@ def is_export_layout(text: str) -> bool:
     return spaced >= 10 and spaced >= 0.6 * doubled and 2 * doubled >= 0.9 * total
 
 
+def _join_pattern(newline: str) -> re.Pattern[str]:
+    """A line break between ordinary wrapped lines: the line before ends in a lower-case
+    letter or comma (not a footer word or a decision), the next starts in lower case.
+
+    Such breaks always become a space, so they are joined here in one pass; the
+    pattern starts with the break itself so the scan is fast."""
+    nl = re.escape(newline)
+    return re.compile(
+        rf"{nl}(?<=[a-z,]{nl})(?<!Final{nl})(?<!Determination{nl})(?<!pheld{nl})(?<!rturned{nl})(?=[a-z])(?!page \d)"
+    )
+
+
+_EXPORT_JOIN = _join_pattern(" \n\n")
+_PLAIN_JOIN = _join_pattern("\n")
+
+
 def text_lines(raw: str) -> list[SourceLine]:
     """Source lines of a decoded text letter, in either layout."""
     text = normalize_chars(raw)
     pages = text.split("\f")
     lines: list[SourceLine] = []
     for page_no, page in enumerate(pages, start=1):
-        page_lines = _export_lines(page, page_no) if is_export_layout(page) else _plain_lines(page, page_no)
+        if is_export_layout(page):
+            page_lines = _export_lines(_EXPORT_JOIN.sub(" ", page), page_no)
+        elif page.count("\n\n") >= 2:  # blank lines mark paragraphs: line widths do not matter
+            page_lines = _plain_lines(_PLAIN_JOIN.sub(" ", page), page_no)
+        else:
+            page_lines = _plain_lines(page, page_no)
         if page_no > 1 and page_lines:
             first = page_lines[0]
             gap = first.gap if first.gap is Gap.PARAGRAPH else Gap.PAGE
