@@ -6,9 +6,8 @@ import argparse
 import sys
 
 from imr_desk import __version__
-from imr_desk.cli import extract_cmd
-
-COMMANDS = (extract_cmd,)
+from imr_desk.cli import admin_cmd, extract_cmd, letters_cmd
+from imr_desk.domain.errors import ImrDeskError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,8 +17,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"imr-desk {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for command in COMMANDS:
-        command.add_parser(subparsers)
+    extract_cmd.add_parser(subparsers)
+    letters_cmd.add_parsers(subparsers)
+    admin_cmd.add_parsers(subparsers)
     return parser
 
 
@@ -31,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         return args.run(args)
+    except ImrDeskError as exc:
+        print(f"imr-desk: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("imr-desk: interrupted", file=sys.stderr)
         return 130

@@ -11,7 +11,7 @@ from typing import Any
 from imr_desk.domain.document import Document
 from imr_desk.domain.extraction import Extraction
 from imr_desk.extract.collector import Collector
-from imr_desk.extract.dates import lazy_reference, reference_date
+from imr_desk.domain.dates import lazy_reference, reference_date
 from imr_desk.extract.header import extract_header, header_dates
 from imr_desk.extract.injury import extract_injury, extract_ur_date
 from imr_desk.extract.items import extract_items

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from imr_desk.extract.collector import Collector
-from imr_desk.extract.dates import DATE_PATTERN, Reference, iso, parse_date
+from imr_desk.domain.dates import DATE_PATTERN, Reference, iso, parse_date
 
 _D = rf"({DATE_PATTERN})"
 _FIELDS = {

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from imr_desk.extract.collector import Collector
-from imr_desk.extract.dates import DATE_PATTERN, FoundDate, Reference, find_dates, iso
+from imr_desk.domain.dates import DATE_PATTERN, FoundDate, Reference, find_dates, iso
 from imr_desk.extract.scan import keyword_hits, lowered, sentence_end, sentence_start, word_start
 
 _RANGE = re.compile(

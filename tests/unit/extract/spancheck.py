@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from imr_desk.domain.fieldpaths import get_value
-from imr_desk.extract.dates import parse_date
+from imr_desk.domain.dates import parse_date
 from imr_desk.extract.quantity import number
 from imr_desk.extract.reviewer import _state_name
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from imr_desk.extract.dates import find_dates, parse_date, reference_date
+from imr_desk.domain.dates import find_dates, parse_date, reference_date
 
 REF = date(2014, 5, 1)
 

@@ -1,0 +1,58 @@
+"""The letter record: the extraction shape plus the fields a mailed letter needs."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from imr_desk.domain.validation import expected_final_determination
+
+#: Fields beyond extraction, edited like any other.
+EXTRA_FIELDS: dict[str, Any] = {
+    "case": {"case_number": None, "claim_number": None, "employee_name": None},
+    "letter": {"date": None, "mailed_on": None},
+    "recipients": [],
+}
+
+#: Keys of an extraction that are not letter values (kept beside them in the store).
+NON_VALUE_KEYS = ("source", "text", "spans", "warnings")
+
+
+def letter_values(extraction: dict[str, Any], *, share: bool = False) -> dict[str, Any]:
+    """The editable values of a letter: the extraction's values plus the extra fields.
+
+    The values are copied unless ``share`` says the extraction is not used elsewhere.
+    """
+    values = {k: v for k, v in extraction.items() if k not in NON_VALUE_KEYS}
+    if not share:
+        values = copy.deepcopy(values)
+    case = values.get("case") or {}
+    values["case"] = {**EXTRA_FIELDS["case"], **case}
+    values.setdefault("letter", dict(EXTRA_FIELDS["letter"]))
+    values.setdefault("recipients", [])
+    return values
+
+
+def refresh_final_determination(values: dict[str, Any]) -> None:
+    """Recompute the final determination from the items."""
+    values["final_determination"] = expected_final_determination(values.get("items") or [])
+
+
+def queue_columns(values: dict[str, Any]) -> dict[str, Any]:
+    """The columns the queue sorts and filters on, derived from the current values."""
+    case = values.get("case") or {}
+    patient = values.get("patient") or {}
+    injury = values.get("injury") or {}
+    letter = values.get("letter") or {}
+    return {
+        "case_number": case.get("case_number"),
+        "employee_name": case.get("employee_name"),
+        "patient_age": patient.get("age"),
+        "patient_sex": patient.get("sex"),
+        "injury_date": injury.get("date"),
+        "ur_decision_date": values.get("ur_decision_date"),
+        "final_determination": values.get("final_determination"),
+        "item_count": len(values.get("items") or []),
+        "requests": "\n".join((item.get("request") or "") for item in values.get("items") or []),
+        "mailed_on": letter.get("mailed_on"),
+    }

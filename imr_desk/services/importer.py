@@ -1,0 +1,198 @@
+"""Import letter files and folders into the store.
+
+Files are hashed first (a letter already stored is a reported no-op), then read and
+extracted — in worker processes for large imports — and written in transactions of
+whole letters, so a kill at any moment leaves each letter fully stored or absent and
+running the same import again completes the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from imr_desk.domain.errors import UnreadableFileError
+from imr_desk.domain.letter import letter_values
+from imr_desk.extract import extract
+from imr_desk.readers import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, is_supported, read_bytes
+from imr_desk.store.letters import NewLetter, Store, letter_row
+
+#: done, total, name of the file just handled
+ProgressFn = Callable[[int, int, str], None]
+CancelFn = Callable[[], bool]
+
+BATCH = 250  # letters per transaction
+IN_PROCESS_BELOW = 40  # smaller imports skip the worker start-up
+
+
+@dataclass
+class ImportReport:
+    imported: list[int] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # not letter files
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        text = f"{len(self.imported)} imported, {len(self.duplicates)} duplicates, {len(self.failed)} failed"
+        if self.skipped:
+            text += f", {len(self.skipped)} skipped"
+        return text + (" (cancelled)" if self.cancelled else "")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "imported": self.imported, "duplicates": self.duplicates,
+            "failed": [{"path": p, "reason": r} for p, r in self.failed],
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "cancelled": self.cancelled,
+        }
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Letter files under ``paths`` (folders recursively, sorted) and what was skipped."""
+    files: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.name.startswith("."):
+                    (files.append(child) if is_supported(child) else skipped.append((str(child), "not a .txt, .pdf or .docx file")))
+        elif path.is_file() and not is_supported(path):
+            skipped.append((str(path), "not a .txt, .pdf or .docx file"))
+        else:
+            files.append(path)  # missing files fail with a reason when read
+    return files, skipped
+
+
+def prepare_letter(path: str) -> dict[str, Any]:
+    """Read and extract one file (runs in a worker process): the row to store, or an error."""
+    try:
+        data = _read(Path(path))
+        document = read_bytes(data, _format(path), source_path=path)
+        extraction = extract(document).as_dict()
+    except UnreadableFileError as exc:
+        return {"error": exc.reason}
+    spans_and_warnings = {"spans": extraction.pop("spans"), "warnings": extraction.pop("warnings")}
+    extraction.pop("text")
+    source = extraction.pop("source")
+    stored_extraction = {**extraction, **spans_and_warnings}
+    return letter_row(
+        NewLetter(
+            sha256=document.sha256, source_name=Path(path).name, source_path=path,
+            format=document.format, encoding=source.get("encoding"), text=document.text,
+            page_starts=list(document.page_starts), extracted=stored_extraction,
+            current=letter_values(extraction, share=True),
+        )
+    )
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnreadableFileError(path, f"file is too large ({size // (1024 * 1024)} MB; the limit is 25 MB)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFileError(path, "file not found") from None
+    except PermissionError:
+        raise UnreadableFileError(path, "permission denied") from None
+    except OSError as exc:
+        raise UnreadableFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _format(path: str) -> str:
+    return SUPPORTED_SUFFIXES.get(Path(path).suffix.lower(), "txt")
+
+
+def _hash(path: Path) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None  # reported when the file is read
+
+
+def import_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    who: str,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+    workers: int | None = None,
+) -> ImportReport:
+    """Import files and folders; see the module docstring for the guarantees."""
+    files, skipped = collect_files(paths)
+    report = ImportReport(skipped=skipped)
+    total = len(files)
+    done = 0
+
+    def tick(name: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total, name)
+
+    hashes = {f: _hash(f) for f in files}
+    known = store.known_hashes(h for h in hashes.values() if h)
+    todo: list[Path] = []
+    seen: set[str] = set()
+    for path in files:
+        digest = hashes[path]
+        if digest is not None and (digest in known or digest in seen):
+            report.duplicates.append(str(path))
+            tick(path.name)
+        else:
+            if digest is not None:
+                seen.add(digest)
+            todo.append(path)
+
+    pending: list[dict[str, Any]] = []
+    stored_hashes = set(known)
+    results = _prepared(todo, workers)
+    try:
+        for path, result in results:
+            if cancel and cancel():
+                report.cancelled = True
+                break
+            if "error" in result:
+                report.failed.append((str(path), result["error"]))
+            elif result["sha256"] in stored_hashes:
+                report.duplicates.append(str(path))
+            else:
+                stored_hashes.add(result["sha256"])
+                pending.append(result)
+                if len(pending) >= BATCH:
+                    report.imported += store.add_rows(pending, who)
+                    pending = []
+            tick(path.name)
+    finally:
+        results.close()
+    if pending:
+        report.imported += store.add_rows(pending, who)
+    return report
+
+
+def _prepared(paths: list[Path], workers: int | None) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """(path, prepared letter) in order, from worker processes when the job is large."""
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count <= 1 or len(paths) < IN_PROCESS_BELOW:
+        for path in paths:
+            yield path, prepare_letter(str(path))
+        return
+    # "spawn": safe beside GUI threads and in a frozen application.
+    context = multiprocessing.get_context("spawn")
+    executor = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    try:
+        names = [str(p) for p in paths]
+        for path, result in zip(paths, executor.map(prepare_letter, names, chunksize=16)):
+            yield path, result
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
