@@ -17,7 +17,14 @@ class Collector:
         self.warnings: list[ExtractionWarning] = []
 
     def put(self, path: str, value: Any, span: Span | None = None) -> None:
-        set_value(self.values, path, value)
+        head, _, tail = path.partition(".")
+        node = self.values.get(head) if tail and "." not in tail else None
+        if isinstance(node, dict):
+            node[tail] = value  # the common case: "patient.age"
+        elif not tail:
+            self.values[head] = value
+        else:
+            set_value(self.values, path, value)
         if span is not None and value is not None:
             self.spans[path] = (int(span[0]), int(span[1]))
 

@@ -6,25 +6,26 @@ import re
 from datetime import date
 
 from imr_desk.extract.collector import Collector
-from imr_desk.domain.dates import DATE_PATTERN, FoundDate, Reference, find_dates, iso
+from imr_desk.domain.dates import FoundDate, Reference, find_dates, iso
 from imr_desk.extract.scan import keyword_hits, lowered, sentence_end, sentence_start, word_start
 
-_RANGE = re.compile(
-    rf"(?P<a>{DATE_PATTERN})\s*(?:-|to|through|thru|until)\s*(?P<b>{DATE_PATTERN})", re.IGNORECASE
-)
+# What stands between the two dates of a range: "8/6/79- 2/27/08", "3/1/1998 to 9/15/2011".
+_RANGE_JOIN = re.compile(r"\s*(?:-|to|through|thru|until)\s*", re.IGNORECASE)
+_CT = re.compile(r"CT\b")
+_UR = re.compile(r"UR\b")
 # Cue words, lower case and literal-first (see extract.scan).
 _INJURY_CUES = tuple(
     re.compile(p)
     for p in (
         r"date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury", r"doi\b", r"injur(?:y|ies)\b", r"injured\b(?!\s+worker)",
-        r"occupational\s+claim", r"cumulative", r"continuous\s+trauma", r"ct\b", r"fell\b", r"slipped\b", r"hurt\b",
+        r"occupational\s+claim", r"cumulative", r"continuous\s+trauma", r"fell\b", r"slipped\b", r"hurt\b",
     )
 )
 _CUMULATIVE = re.compile(r"cumulative|continuous\s+trauma|repetitive|\bCT\b", re.IGNORECASE)
 _UR_CUES = tuple(
     re.compile(p)
     for p in (
-        r"utilization\s+review", r"ur\b", r"prior\s+(?:determination|review|decision)",
+        r"utilization\s+review", r"prior\s+(?:determination|review|decision)",
         r"previous\s+(?:determination|review|decision)", r"original\s+(?:determination|review|decision)",
         r"non-?certifi", r"peer\s+review(?:er)?\s+(?:denied|modified)",
     )
@@ -58,21 +59,20 @@ def extract_injury(text: str, start: int, end: int, out: Collector, reference: R
 
 def _injury_from_summary(text: str, start: int, end: int, reference: Reference) -> tuple[FoundDate, FoundDate | None] | None:
     low = lowered(text)
-    for cue_start, cue_end in keyword_hits(low, _INJURY_CUES, start, end):
+    cues = keyword_hits(low, _INJURY_CUES, start, end) + [m.span() for m in _CT.finditer(text, start, end)]
+    for cue_start, cue_end in sorted(cues):
         if not word_start(low, cue_start):
             continue
         stop = sentence_end(text, cue_end, end)
-        window_start = max(start, cue_start - 40)
-        for m in _RANGE.finditer(text, window_start, stop):
-            context = text[max(start, cue_start - 120) : stop]
-            if _CUMULATIVE.search(context) or m.start() >= cue_start:
-                a = find_dates(text, m.start("a"), m.end("a"), reference)
-                b = find_dates(text, m.start("b"), m.end("b"), reference)
-                if a and b and a[0].value and b[0].value:
-                    return a[0], b[0]
-        dates = [d for d in find_dates(text, cue_end, stop, reference) if d.value]
-        if dates and dates[0].start - cue_end < 60:
-            return dates[0], None
+        window = [d for d in find_dates(text, max(start, cue_start - 40), stop, reference) if d.value]
+        for first, last in zip(window, window[1:]):
+            if _RANGE_JOIN.fullmatch(text, first.end, last.start) and (
+                first.start >= cue_start or _CUMULATIVE.search(text, max(start, cue_start - 120), stop)
+            ):
+                return first, last
+        after = [d for d in window if d.start >= cue_end]
+        if after and after[0].start - cue_end < 60:
+            return after[0], None
     return None
 
 
@@ -85,7 +85,8 @@ def extract_ur_date(
         return
     best: tuple[int, FoundDate] | None = None
     low = lowered(text)
-    for cue_start, cue_end in keyword_hits(low, _UR_CUES, start, end):
+    cues = keyword_hits(low, _UR_CUES, start, end) + [m.span() for m in _UR.finditer(text, start, end)]
+    for cue_start, cue_end in sorted(cues):
         if not word_start(low, cue_start):
             continue
         s_start = sentence_start(text, cue_start, start)

@@ -177,7 +177,12 @@ def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:
     h_start, h_end = _strip_trailing(text, *item.heading)
     heading = squash(text[h_start:h_end])
     request_span = (h_start, h_end)
-    remaining = _REMAINING[0].search(text, h_start, h_end) or _REMAINING[1].search(text, h_start, h_end)
+    heading_low = heading.lower()
+    remaining = (
+        _REMAINING[0].search(text, h_start, h_end) or _REMAINING[1].search(text, h_start, h_end)
+        if "original request" in heading_low
+        else None
+    )
     values: dict = {
         "request": None, "request_heading": heading or None, "decision": item.decision,
         "quantity": None, "retrospective": False, "claims_administrator_guideline": None,
@@ -208,7 +213,11 @@ def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:
     if quantity:
         values["quantity"] = quantity[0]
         out.span(f"{prefix}.quantity", (request_span[0] + quantity[1][0], request_span[0] + quantity[1][1]))
-    retro = _RETRO.search(text, item.heading[0], item.heading[1])
+    retro = (
+        _RETRO.search(text, item.heading[0], item.heading[1])
+        if "retro" in heading_low or "DOS" in heading or "service" in heading_low
+        else None
+    )
     if retro:
         values["retrospective"] = True
         out.span(f"{prefix}.retrospective", retro.span())

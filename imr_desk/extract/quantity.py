@@ -105,4 +105,6 @@ def _is_a_article(word: str) -> bool:
 
 def _mask_refills(text: str) -> str:
     """Blank out refill counts (same length, so spans stay valid)."""
+    if "efill" not in text and "EFILL" not in text:
+        return text
     return _REFILLS.sub(lambda m: " " * len(m.group(0)), text)

@@ -90,9 +90,11 @@ def extract_reviewer(text: str, start: int, end: int, out: Collector) -> None:
 def _list_or_prose(text: str, start: int, end: int, listed: re.Pattern[str], prose: re.Pattern[str]) -> list[tuple[int, int]]:
     """Spans of each listed name: the "Label: a, b" form first, else every prose mention."""
     low = lowered(text[start:end])
-    m = listed.search(text, start, end) if "of licensure" in low or "/specialt" in low else None
-    if m:
-        return _split(text, *m.span(1))
+    for key in ("state(s) of licensure", "certification(s)/specialt", "certification(s) / specialt"):
+        at = low.find(key)
+        m = listed.match(text, start + at, end) if at >= 0 else None
+        if m:
+            return _split(text, *m.span(1))
     spans: list[tuple[int, int]] = []
     for window_start, window_end in _prose_windows(low, start):
         for m in prose.finditer(text, window_start, min(end, window_end)):

@@ -36,8 +36,8 @@ _DECISION_WORD = r"(?:upheld|overturned)"
 # A line that ends an item heading: "...#120:  Upheld", "... is: Overturned", "Upheld" alone.
 DECISION_END = re.compile(rf"(?:^|:|\s-|\s\s)\s*{_DECISION_WORD}\s*\.?\s*$", re.IGNORECASE)
 
-_LABEL_START = re.compile(
-    r"""^\s*(?:
+#: Labels that start a line of their own (credentials, guideline citations, header fields).
+LABELS = r"""(?:
         State\(s\)\s+of\s+Licensure | Certification\(s\)\s*/\s*Specialt
       | Claims\s+Administrator\s+guideline | MAXIMUS\s+guideline | Decision\s+rationale
       | (?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+decision\s+rationale
@@ -49,9 +49,8 @@ _LABEL_START = re.compile(
       | The\s+expert\s+reviewer\s+developed\s+the\s+following
       | Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer | Case\s+Summary\s*:
       | Disclaimer\s*:
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
+    )"""
+_LABEL_START = re.compile(rf"^\s*{LABELS}", re.IGNORECASE | re.VERBOSE)
 
 # Sentences that introduce what follows on its own line.
 _INTRO_END = re.compile(
@@ -163,7 +162,7 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
     if wrapped:
         content = _merge_wrapped(content)
     blank_structured = sum(1 for ln in content if ln.gap is Gap.PARAGRAPH) >= 2
-    traits = [_traits(ln.text) for ln in content] if wrapped else []
+    traits = _LazyTraits(content)
     starts, inner, ends = _heading_runs(content, traits) if wrapped else (set(), set(), set())
 
     parts: list[str] = []
@@ -175,7 +174,7 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
         elif not wrapped:
             sep = PARAGRAPH_BREAK
         else:
-            sep = _separator(content[i - 1], line, traits[i - 1], traits[i], i, (starts, inner, ends), typical, blank_structured)
+            sep = _separator(content, traits, i, (starts, inner, ends), typical, blank_structured)
         parts.append(sep)
         length += len(sep)
         page_starts.setdefault(line.page, length)
@@ -186,26 +185,43 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
     return text, pages
 
 
+class _LazyTraits:
+    """Each line's traits, worked out the first time a rule asks."""
+
+    def __init__(self, content: list[SourceLine]) -> None:
+        self._content = content
+        self._cache: dict[int, _Traits] = {}
+
+    def __getitem__(self, index: int) -> _Traits:
+        found = self._cache.get(index)
+        if found is None:
+            found = self._cache[index] = _traits(self._content[index].text)
+        return found
+
+
 def _separator(
-    prev: SourceLine,
-    cur: SourceLine,
-    prev_traits: _Traits,
-    cur_traits: _Traits,
+    content: list[SourceLine],
+    traits: _LazyTraits,
     index: int,
     runs: tuple[set[int], set[int], set[int]],
     typical: int,
     blank_structured: bool,
 ) -> str:
+    prev, cur = content[index - 1], content[index]
     joiner = "" if _hyphen_end(prev.text) else " "
     starts, inner, ends = runs
     if index in inner:
         return joiner
     if index in starts or index - 1 in ends:
         return PARAGRAPH_BREAK
+    if cur.gap is Gap.PARAGRAPH:
+        # Only a line in lower case carries on across a blank line; it is no label or heading.
+        if not _continues(prev.text, cur.text) or traits[index - 1].breaks_after:
+            return PARAGRAPH_BREAK
+        return joiner
+    cur_traits, prev_traits = traits[index], traits[index - 1]
     if cur_traits.label or cur_traits.heading or prev_traits.breaks_after:
         return PARAGRAPH_BREAK
-    if cur.gap is Gap.PARAGRAPH:
-        return joiner if _continues(prev.text, cur.text) else PARAGRAPH_BREAK
     if cur.gap is Gap.PAGE:
         return joiner if _continues(prev.text, cur.text) or not prev_traits.terminal else PARAGRAPH_BREAK
     if not blank_structured and prev_traits.terminal and len(prev.text) < 0.8 * typical:
@@ -254,7 +270,7 @@ def _hyphen_end(text: str) -> bool:
     return text[-1:] == "-" and text[-2:-1].isalnum()
 
 
-def _heading_runs(content: list[SourceLine], traits: list[_Traits]) -> tuple[set[int], set[int], set[int]]:
+def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[int], set[int], set[int]]:
     """Find item headings whose text wraps over several lines and ends with a decision.
 
     Returns the indexes of lines that start a heading, continue one, and end one.
@@ -262,7 +278,10 @@ def _heading_runs(content: list[SourceLine], traits: list[_Traits]) -> tuple[set
     starts: set[int] = set()
     inner: set[int] = set()
     ends: set[int] = set()
-    for i, trait in enumerate(traits):
+    for i, line in enumerate(content):
+        if not line.text.rstrip(" .").lower().endswith(("upheld", "overturned")):
+            continue
+        trait = traits[i]
         if not trait.decision_end or trait.label:
             continue
         start = i

@@ -6,7 +6,7 @@ import codecs
 import re
 
 from imr_desk.readers.chars import normalize_chars
-from imr_desk.readers.layout import Gap, SourceLine
+from imr_desk.readers.layout import LABELS, Gap, SourceLine
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -85,14 +85,25 @@ def is_export_layout(text: str) -> bool:
 
 
 def _join_pattern(newline: str) -> re.Pattern[str]:
-    """A line break between ordinary wrapped lines: the line before ends in a lower-case
-    letter or comma (not a footer word or a decision), the next starts in lower case.
+    """A line break inside a paragraph of blank-line-structured text that is surely a space.
 
-    Such breaks always become a space, so they are joined here in one pass; the
-    pattern starts with the break itself so the scan is fast."""
+    The line before ends a word, number or sentence (not a footer word, a decision or a
+    label's colon); the next line starts a word that is no label, capital heading,
+    decision or page number. The layout rules would join these too; doing it in one
+    pass keeps reading fast. The pattern starts with the break itself so the scan is quick.
+    """
     nl = re.escape(newline)
     return re.compile(
-        rf"{nl}(?<=[a-z,]{nl})(?<!Final{nl})(?<!Determination{nl})(?<!pheld{nl})(?<!rturned{nl})(?=[a-z])(?!page \d)"
+        rf"""{nl}
+        (?<=[a-z0-9.,;)%"'\]]{nl})
+        (?<!pheld{nl})(?<!rturned{nl})(?<!Final{nl})(?<!Determination{nl})
+        (?=[A-Za-z0-9("])
+        (?!(?i:{LABELS}))
+        (?![A-Z]{{2,}}\b)(?![A-Z]\b)
+        (?!(?i:upheld|overturned)\b)
+        (?!(?i:page)\s+\d)(?!\d{{1,3}}(?:\s+of\s+\d{{1,3}})?\s*(?:\n|$))
+        """,
+        re.VERBOSE,
     )
 
 
