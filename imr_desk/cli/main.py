@@ -17,18 +17,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"imr-desk {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    gui = subparsers.add_parser("gui", help="open the reviewer workstation (the default)")
+    gui.add_argument("--db", metavar="FILE", default=None, help="the store file")
+    gui.set_defaults(run=_run_gui)
     extract_cmd.add_parser(subparsers)
     letters_cmd.add_parsers(subparsers)
     admin_cmd.add_parsers(subparsers)
     return parser
 
 
+def _run_gui(args: argparse.Namespace) -> int:
+    from imr_desk.app import run  # Qt loads only for the window
+
+    return run(args.db)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):
-        parser.print_help()
-        return 0
+        args = parser.parse_args(["gui"])
     try:
         return args.run(args)
     except ImrDeskError as exc:

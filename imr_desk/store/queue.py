@@ -70,6 +70,10 @@ class QueueQueries:
         where, params = self._where(status, search)
         return self.db.execute(f"SELECT count(*) FROM letters{where}", params).fetchone()[0]
 
+    def queue_row(self, letter_id: int, columns: tuple[str, ...] = LIST_COLUMNS) -> dict[str, Any] | None:
+        rows = list(self.db.query(f"SELECT {', '.join(columns)} FROM letters WHERE id = ?", [letter_id]))
+        return rows[0] if rows else None
+
     def counts_by_status(self) -> dict[str, int]:
         rows = self.db.execute("SELECT status, count(*) FROM letters GROUP BY status")
         return {status: n for status, n in rows}

@@ -1,0 +1,491 @@
+"""The reviewer's window: queue (left), letter text (centre), fields and problems (right)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
+    QPushButton, QScrollArea, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+)
+
+from imr_desk.assets import sample_letters
+from imr_desk.domain.errors import ImrDeskError
+from imr_desk.domain.status import FINALIZED, IN_REVIEW, POSTPONED, STATUSES
+from imr_desk.services.importer import ImportReport
+from imr_desk.services.maintenance import backup, reextract
+from imr_desk.services.userconfig import reviewer_name
+from imr_desk.services.workflow import ValidationBlocked
+from imr_desk.store.letters import Store
+from imr_desk.ui import dialogs
+from imr_desk.ui.actions import build_actions, shortcut_rows
+from imr_desk.ui.fields_panel import FieldsPanel
+from imr_desk.ui.import_flow import ImportRun
+from imr_desk.ui.problems_panel import ProblemsList
+from imr_desk.ui.queue_model import STATUS_LABELS, QueueModel
+from imr_desk.ui.session import LetterSession
+from imr_desk.ui.source_view import SourceView
+from imr_desk.ui.welcome import WelcomePanel
+
+COLUMN_WIDTHS = (78, 150, 38, 34, 82, 140, 44, 66, 50, 120)
+STYLE = """
+QLineEdit[problem="error"], QComboBox[problem="error"], QPlainTextEdit[problem="error"] {
+    border: 1px solid #e03131; background: #fff5f5; }
+QLineEdit[problem="warning"], QComboBox[problem="warning"], QPlainTextEdit[problem="warning"] {
+    border: 1px solid #f08c00; background: #fff9db; }
+"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, store_path: Path, settings: QSettings, *, read_only: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self.store = store
+        self.store_path = store_path
+        self.settings = settings
+        self.read_only = read_only
+        self.import_workers: int | None = None  # tests may run imports in-process
+        self.ask_reason = dialogs.ask_reason  # replaceable in tests
+        self.last_report: ImportReport | None = None
+        self.last_message = ""
+        self.setWindowTitle(f"imr-desk — {store_path.name}" + (" (read-only)" if read_only else ""))
+        self.setStyleSheet(STYLE)
+        self.setAcceptDrops(True)
+
+        self.session = LetterSession(store, reviewer_name, self, read_only=read_only)
+        self.queue = QueueModel(store, self)
+        self._build()
+        self.actions_by_name = build_actions(self)
+        self.session.letterOpened.connect(self._show_letter)
+        self.session.valuesChanged.connect(self._show_values)
+        self.session.errorRaised.connect(self.tell)
+        self.session.undo_group.canUndoChanged.connect(lambda _: self._update_actions())
+        self.session.undo_group.canRedoChanged.connect(lambda _: self._update_actions())
+        self.queue.countsChanged.connect(self._show_counts)
+        self.queue.modelReset.connect(self._queue_reset)
+        self._show_counts(store.counts_by_status())
+        self._restore_settings()
+        self._update_actions()
+
+    # -- building ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("queue.search")
+        self.search.setPlaceholderText("Search letters (Ctrl+K)")
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("queue.status")
+        self.status_filter.addItem("All letters", None)
+        for status in STATUSES:
+            self.status_filter.addItem(STATUS_LABELS[status], status)
+        self._search_timer = QTimer(self, singleShot=True, interval=200)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.status_filter.currentIndexChanged.connect(lambda _: self._apply_filter())
+
+        self.queue_view = QTableView(self)
+        self.queue_view.setObjectName("queue.view")
+        self.queue_view.setModel(self.queue)
+        imported = len(self.queue.headers()) - 1
+        self.queue_view.horizontalHeader().setSortIndicator(imported, Qt.SortOrder.AscendingOrder)
+        self.queue_view.setSortingEnabled(True)  # sorts at once: by import order
+        self.queue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.queue_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue_view.verticalHeader().hide()
+        self.queue_view.verticalHeader().setDefaultSectionSize(22)
+        header = self.queue_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.queue_view.setColumnWidth(column, width)
+        self.queue_view.selectionModel().currentRowChanged.connect(lambda current, _: self._open_row(current.row()))
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 0, 4)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status_filter)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.queue_view)
+
+        self.source = SourceView(self)
+        self.find_text = QLineEdit(self)
+        self.find_text.setObjectName("find.text")
+        self.find_text.setPlaceholderText("Find in letter (Enter: next, Shift+Enter: previous, Esc: close)")
+        self.find_text.returnPressed.connect(self.find_next)
+        self.find_text.hide()
+        self.welcome = WelcomePanel(self)
+        self.welcome.importRequested.connect(self.choose_files_to_import)
+        self.welcome.samplesRequested.connect(self.import_samples)
+        centre = QWidget(self)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 4, 0, 4)
+        centre_layout.addWidget(self.find_text)
+        centre_layout.addWidget(self.source)
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.welcome)
+        self.centre.addWidget(centre)
+
+        self.fields = FieldsPanel(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.fields)
+        self.problems = ProblemsList(self)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(scroll)
+        right.addWidget(self.problems)
+        right.setSizes([780, 110])
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main-splitter")
+        for widget in (left, self.centre, right):
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([520, 600, 480])
+        self.setCentralWidget(self.splitter)
+
+        self.counts = QLabel(self)
+        self.counts.setObjectName("status.counts")
+        self.statusBar().addPermanentWidget(self.counts)
+
+        self.fields.committed.connect(self._commit_field)
+        self.fields.focused.connect(self.source.emphasize)
+        self.fields.items.addRequested.connect(self.add_item)
+        self.fields.items.removeRequested.connect(self.session.remove_item)
+        self.fields.items.moveRequested.connect(self._move_item)
+        self.source.spanActivated.connect(self.focus_field)
+        self.problems.problemActivated.connect(self.focus_field)
+
+    # -- queue and letters ---------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        self.queue.set_filter(status=self.status_filter.currentData(), search=self.search.text())
+
+    def _queue_reset(self) -> None:
+        empty_store = self.store.count() == 0
+        self.centre.setCurrentIndex(0 if empty_store else 1)
+        current = self.session.letter_id
+        row = self.queue.row_of(current) if current is not None else None
+        if row is None and current is not None:
+            row = self._find_row(current)
+        if row is not None:
+            self.queue_view.selectRow(row)
+
+    def _find_row(self, letter_id: int, limit: int = 2000) -> int | None:
+        for row in range(min(self.queue.rowCount(), limit)):
+            if self.queue.letter_id(row) == letter_id:
+                return row
+        return None
+
+    def _open_row(self, row: int) -> None:
+        letter_id = self.queue.letter_id(row)
+        if letter_id is not None and letter_id != self.session.letter_id:
+            self.open_letter(letter_id)
+
+    def open_letter(self, letter_id: int) -> None:
+        try:
+            self.session.open(letter_id)
+        except ImrDeskError as exc:
+            self.tell(str(exc))
+            return
+        self.queue.refresh_letter(letter_id)
+        self.settings.setValue("last_letter", letter_id)
+
+    def select_letter(self, letter_id: int) -> bool:
+        row = self.queue.row_of(letter_id)
+        if row is None:
+            row = self._find_row(letter_id)
+        if row is None:
+            return False
+        self.queue_view.selectRow(row)
+        return True
+
+    def _show_letter(self) -> None:
+        record = self.session.record
+        self.centre.setCurrentIndex(1 if record or self.store.count() else 0)
+        if record is None:
+            self.source.show_letter("", {}, {})
+        else:
+            self.source.show_letter(record.text, self.session.record.spans, self._severity())
+        self.fields.load(self.session)
+        self.problems.show_problems(self.session.problems)
+        self._update_actions()
+
+    def _show_values(self) -> None:
+        record = self.session.record
+        if record is None:
+            return
+        self.source.set_spans(record.spans, self._severity())
+        self.fields.load(self.session)
+        self.problems.show_problems(self.session.problems)
+        self.queue.refresh_letter(record.id)
+        self._update_actions()
+
+    def _severity(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for problem in self.session.problems:
+            if problem.field and out.get(problem.field) != "error":
+                out[problem.field] = problem.severity
+        return out
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        parts = [f"{STATUS_LABELS[s]}: {counts.get(s, 0)}" for s in STATUSES]
+        self.counts.setText("   ".join(parts))
+
+    def tell(self, message: str) -> None:
+        self.last_message = message
+        self.statusBar().showMessage(message, 8000)
+
+    # -- editing -----------------------------------------------------------------------
+
+    def _commit_field(self, path: str, value: object) -> None:
+        reason = None
+        if path == "final_determination" and value is not None:
+            reason = self.ask_reason(self, "Override the final determination", "Why does the final determination differ from the items?")
+            if reason is None:
+                self.fields.load(self.session)
+                return
+        self.session.edit(path, value, reason=reason)
+
+    def focus_field(self, path: str) -> None:
+        if self.fields.focus_path(path):
+            self.source.emphasize(path)
+
+    def assign_selection(self) -> None:
+        """Put the text selected in the letter into the field last focused, with its span."""
+        selected = self.source.selection()
+        path = self.fields.last_focused
+        if not selected or not path:
+            self.tell("Select text in the letter and focus a field first.")
+            return
+        start, end, text = selected
+        if self.session.edit(path, " ".join(text.split()), span=(start, end)):
+            self.focus_field(path)
+
+    def add_item(self) -> None:
+        self.session.insert_item()
+        self.fields.items.select(len(self.session.value("items") or []) - 1)
+        self.fields.items.request.setFocus()
+
+    def _move_item(self, index: int, target: int) -> None:
+        self.session.move_item(index, target)
+        self.fields.items.select(target)
+
+    def undo(self) -> None:
+        self.session.undo_group.undo()
+
+    def redo(self) -> None:
+        self.session.undo_group.redo()
+
+    # -- status ------------------------------------------------------------------------
+
+    def finalize(self) -> None:
+        try:
+            self.session.set_status(FINALIZED)
+        except ValidationBlocked as exc:
+            reason = self.ask_reason(
+                self, "Finalize with errors?",
+                f"{exc}\n\nFinalize anyway? Give the reason for the override (it is logged).",
+            )
+            if reason:
+                self._set_status(FINALIZED, reason)
+        except ImrDeskError as exc:
+            self.tell(str(exc))
+        else:
+            self.tell("Finalized.")
+
+    def postpone(self) -> None:
+        self._set_status(POSTPONED)
+
+    def reopen(self) -> None:
+        self._set_status(IN_REVIEW)
+
+    def _set_status(self, status: str, reason: str | None = None) -> None:
+        try:
+            self.session.set_status(status, reason)
+        except ImrDeskError as exc:
+            self.tell(str(exc))
+
+    def _update_actions(self) -> None:
+        record = self.session.record
+        status = record.status if record else None
+        enable = {
+            "finalize": status in ("to_review", "in_review") and not self.read_only,
+            "postpone": status in ("to_review", "in_review") and not self.read_only,
+            "reopen": status in ("finalized", "exported") and not self.read_only,
+            "undo": self.session.undo_group.canUndo(),
+            "redo": self.session.undo_group.canRedo(),
+            "reextract": record is not None and self.session.editable,
+            "delete": record is not None and not self.read_only,
+            "add_item": self.session.editable,
+            "assign": self.session.editable,
+        }
+        for name, on in enable.items():
+            self.actions_by_name[name].setEnabled(bool(on))
+
+    # -- navigation --------------------------------------------------------------------
+
+    def next_letter(self) -> None:
+        self._step_letter(1)
+
+    def previous_letter(self) -> None:
+        self._step_letter(-1)
+
+    def _step_letter(self, step: int) -> None:
+        row = self.queue_view.currentIndex().row()
+        target = max(0, min(self.queue.rowCount() - 1, row + step if row >= 0 else 0))
+        self.queue_view.selectRow(target)
+
+    def next_problem(self) -> None:
+        self._step_problem(1)
+
+    def previous_problem(self) -> None:
+        self._step_problem(-1)
+
+    def _step_problem(self, step: int) -> None:
+        paths = [p for p in self.problems.paths() if self.fields.editor_for(p) is not None]
+        if not paths:
+            self.tell("No problems in this letter.")
+            return
+        current = self.fields.last_focused
+        index = paths.index(current) + step if current in paths else (0 if step > 0 else -1)
+        self.focus_field(paths[index % len(paths)])
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def show_find(self) -> None:
+        self.find_text.show()
+        self.find_text.setFocus()
+        self.find_text.selectAll()
+
+    def find_next(self) -> None:
+        if not self.source.find(self.find_text.text()):
+            self.tell(f"{self.find_text.text()!r} is not in this letter.")
+
+    def find_previous(self) -> None:
+        if not self.source.find(self.find_text.text(), backward=True):
+            self.tell(f"{self.find_text.text()!r} is not in this letter.")
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self.find_text.isVisible():
+            self.find_text.hide()
+            self.source.setFocus()
+            return
+        super().keyPressEvent(event)
+
+    # -- import, delete, backup, re-extract -----------------------------------------------
+
+    def choose_files_to_import(self) -> None:
+        folder = str(self.settings.value("last_folder", str(Path.home())))
+        files, _ = QFileDialog.getOpenFileNames(self, "Import letters", folder, "Letters (*.txt *.pdf *.docx)")
+        if files:
+            self.settings.setValue("last_folder", str(Path(files[0]).parent))
+            self.start_import(files)
+
+    def choose_folder_to_import(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of letters", str(self.settings.value("last_folder", "")))
+        if folder:
+            self.settings.setValue("last_folder", folder)
+            self.start_import([folder])
+
+    def import_samples(self) -> None:
+        self.start_import([str(p) for p in sample_letters()])
+
+    def start_import(self, paths: list[str]) -> ImportRun | None:
+        if self.read_only:
+            self.tell("This store is open read-only in this window.")
+            return None
+        run = ImportRun(self.store_path, paths, reviewer_name(), self, workers=self.import_workers)
+        run.done.connect(self._import_done)
+        run.failed.connect(lambda text: dialogs.show_report(self, "Import failed", text))
+        self._import_run = run
+        run.start()
+        return run
+
+    def _import_done(self, report: ImportReport) -> None:
+        self.last_report = report
+        self.queue.refresh()
+        failures = "\n".join(f"{path}: {reason}" for path, reason in report.failed + report.skipped)
+        self.tell(report.summary())
+        if report.failed or report.skipped:
+            dialogs.show_report(self, "Import finished", report.summary(), failures)
+        if self.session.record is None and self.queue.rowCount():
+            self.queue_view.selectRow(0)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    def delete_letter(self) -> None:
+        letter_id = self.session.letter_id
+        if letter_id is None:
+            return
+        reason = self.ask_reason(self, "Delete this letter?", "The letter and its text are removed for good. Why?")
+        if not reason:
+            return
+        self.store.delete(letter_id, reviewer_name(), reason)
+        self.session.forget(letter_id)
+        self.session.close()
+        self.queue.refresh()
+        self.tell("Letter deleted.")
+
+    def reextract_letter(self) -> None:
+        letter_id = self.session.letter_id
+        if letter_id is None:
+            return
+        report = reextract(self.store, [letter_id], reviewer_name())
+        self.session.reload()
+        changed = report.changed.get(letter_id, [])
+        self.tell(f"Re-extracted: {', '.join(changed) if changed else 'nothing changed'}.")
+
+    def backup_store(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(self, "Back up the store", str(self.store_path.with_suffix(".backup.db")))
+        if target:
+            try:
+                backup(self.store, target)
+            except ImrDeskError as exc:
+                self.tell(str(exc))
+            else:
+                self.tell(f"Backed up to {target}.")
+
+    def show_shortcuts(self) -> None:
+        help_dialog = dialogs.ShortcutHelp(shortcut_rows(self.actions_by_name), self)
+        help_dialog.show()
+        self._help = help_dialog
+
+    # -- settings ----------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 900)
+        splitter = self.settings.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.centre.setCurrentIndex(0 if self.store.count() == 0 else 1)
+        last = self.settings.value("last_letter")
+        if last is not None and self.store.exists(int(last)):
+            self.select_letter(int(last))
+        elif self.queue.rowCount():
+            self.queue_view.selectRow(0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # confirms a field being typed in
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
