@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from imr_desk.extract.collector import Collector
 from imr_desk.domain.dates import FoundDate, Reference, find_dates, iso

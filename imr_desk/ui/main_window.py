@@ -5,28 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
-    QPushButton, QScrollArea, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
+    QScrollArea, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from imr_desk.assets import sample_letters
 from imr_desk.domain.errors import ImrDeskError
 from imr_desk.domain.status import FINALIZED, IN_REVIEW, POSTPONED, STATUSES
 from imr_desk.services.importer import ImportReport
-from imr_desk.services.maintenance import backup, reextract
 from imr_desk.services.userconfig import reviewer_name
 from imr_desk.services.workflow import ValidationBlocked
 from imr_desk.store.letters import Store
 from imr_desk.ui import dialogs
-from imr_desk.ui.actions import build_actions, shortcut_rows
+from imr_desk.ui.actions import build_actions
 from imr_desk.ui.fields_panel import FieldsPanel
-from imr_desk.ui.import_flow import ImportRun
 from imr_desk.ui.problems_panel import ProblemsList
 from imr_desk.ui.queue_model import STATUS_LABELS, QueueModel
 from imr_desk.ui.session import LetterSession
 from imr_desk.ui.source_view import SourceView
+from imr_desk.ui.navigation import NavigationMixin
+from imr_desk.ui.store_commands import StoreCommandsMixin
 from imr_desk.ui.welcome import WelcomePanel
 
 COLUMN_WIDTHS = (78, 150, 38, 34, 82, 140, 44, 66, 50, 120)
@@ -38,7 +37,7 @@ QLineEdit[problem="warning"], QComboBox[problem="warning"], QPlainTextEdit[probl
 """
 
 
-class MainWindow(QMainWindow):
+class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
     def __init__(self, store: Store, store_path: Path, settings: QSettings, *, read_only: bool = False) -> None:
         super().__init__()
         self.setObjectName("main-window")
@@ -324,144 +323,6 @@ class MainWindow(QMainWindow):
         }
         for name, on in enable.items():
             self.actions_by_name[name].setEnabled(bool(on))
-
-    # -- navigation --------------------------------------------------------------------
-
-    def next_letter(self) -> None:
-        self._step_letter(1)
-
-    def previous_letter(self) -> None:
-        self._step_letter(-1)
-
-    def _step_letter(self, step: int) -> None:
-        row = self.queue_view.currentIndex().row()
-        target = max(0, min(self.queue.rowCount() - 1, row + step if row >= 0 else 0))
-        self.queue_view.selectRow(target)
-
-    def next_problem(self) -> None:
-        self._step_problem(1)
-
-    def previous_problem(self) -> None:
-        self._step_problem(-1)
-
-    def _step_problem(self, step: int) -> None:
-        paths = [p for p in self.problems.paths() if self.fields.editor_for(p) is not None]
-        if not paths:
-            self.tell("No problems in this letter.")
-            return
-        current = self.fields.last_focused
-        index = paths.index(current) + step if current in paths else (0 if step > 0 else -1)
-        self.focus_field(paths[index % len(paths)])
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def show_find(self) -> None:
-        self.find_text.show()
-        self.find_text.setFocus()
-        self.find_text.selectAll()
-
-    def find_next(self) -> None:
-        if not self.source.find(self.find_text.text()):
-            self.tell(f"{self.find_text.text()!r} is not in this letter.")
-
-    def find_previous(self) -> None:
-        if not self.source.find(self.find_text.text(), backward=True):
-            self.tell(f"{self.find_text.text()!r} is not in this letter.")
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape and self.find_text.isVisible():
-            self.find_text.hide()
-            self.source.setFocus()
-            return
-        super().keyPressEvent(event)
-
-    # -- import, delete, backup, re-extract -----------------------------------------------
-
-    def choose_files_to_import(self) -> None:
-        folder = str(self.settings.value("last_folder", str(Path.home())))
-        files, _ = QFileDialog.getOpenFileNames(self, "Import letters", folder, "Letters (*.txt *.pdf *.docx)")
-        if files:
-            self.settings.setValue("last_folder", str(Path(files[0]).parent))
-            self.start_import(files)
-
-    def choose_folder_to_import(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of letters", str(self.settings.value("last_folder", "")))
-        if folder:
-            self.settings.setValue("last_folder", folder)
-            self.start_import([folder])
-
-    def import_samples(self) -> None:
-        self.start_import([str(p) for p in sample_letters()])
-
-    def start_import(self, paths: list[str]) -> ImportRun | None:
-        if self.read_only:
-            self.tell("This store is open read-only in this window.")
-            return None
-        run = ImportRun(self.store_path, paths, reviewer_name(), self, workers=self.import_workers)
-        run.done.connect(self._import_done)
-        run.failed.connect(lambda text: dialogs.show_report(self, "Import failed", text))
-        self._import_run = run
-        run.start()
-        return run
-
-    def _import_done(self, report: ImportReport) -> None:
-        self.last_report = report
-        self.queue.refresh()
-        failures = "\n".join(f"{path}: {reason}" for path, reason in report.failed + report.skipped)
-        self.tell(report.summary())
-        if report.failed or report.skipped:
-            dialogs.show_report(self, "Import finished", report.summary(), failures)
-        if self.session.record is None and self.queue.rowCount():
-            self.queue_view.selectRow(0)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.start_import(paths)
-
-    def delete_letter(self) -> None:
-        letter_id = self.session.letter_id
-        if letter_id is None:
-            return
-        reason = self.ask_reason(self, "Delete this letter?", "The letter and its text are removed for good. Why?")
-        if not reason:
-            return
-        self.store.delete(letter_id, reviewer_name(), reason)
-        self.session.forget(letter_id)
-        self.session.close()
-        self.queue.refresh()
-        self.tell("Letter deleted.")
-
-    def reextract_letter(self) -> None:
-        letter_id = self.session.letter_id
-        if letter_id is None:
-            return
-        report = reextract(self.store, [letter_id], reviewer_name())
-        self.session.reload()
-        changed = report.changed.get(letter_id, [])
-        self.tell(f"Re-extracted: {', '.join(changed) if changed else 'nothing changed'}.")
-
-    def backup_store(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, "Back up the store", str(self.store_path.with_suffix(".backup.db")))
-        if target:
-            try:
-                backup(self.store, target)
-            except ImrDeskError as exc:
-                self.tell(str(exc))
-            else:
-                self.tell(f"Backed up to {target}.")
-
-    def show_shortcuts(self) -> None:
-        help_dialog = dialogs.ShortcutHelp(shortcut_rows(self.actions_by_name), self)
-        help_dialog.show()
-        self._help = help_dialog
 
     # -- settings ----------------------------------------------------------------------
 
