@@ -15,6 +15,10 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from imr_desk.app import build_window
+from imr_desk.assets import sample_letters
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.corpus import make_corpus  # noqa: E402
 
 
 def capture(target: Path) -> None:
@@ -44,7 +48,9 @@ def main() -> int:
     @step
     def welcome():
         capture(out / "welcome.png")
-        window.import_samples()
+        corpus = tmp / "letters"
+        make_corpus(corpus, 1500)
+        window.start_import([str(p) for p in sample_letters()] + [str(corpus)])
 
     @step
     def progress():

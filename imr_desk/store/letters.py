@@ -132,6 +132,7 @@ class Store(QueueQueries):
     def __init__(self, db: Database, path: Path | None = None) -> None:
         self.db = db
         self.path = path
+        self._column_names: list[str] | None = None
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> Store:
@@ -189,8 +190,13 @@ class Store(QueueQueries):
         extractor_warnings: list[dict[str, Any]] | None = None,
     ) -> str:
         """Write new values (and status) with their log entries in one transaction."""
-        record = self.get(letter_id)
-        warnings = record.extractor_warnings if extractor_warnings is None else extractor_warnings
+        if extractor_warnings is None:
+            row = self.db.execute("SELECT extractor_warnings FROM letters WHERE id = ?", [letter_id]).fetchone()
+            if row is None:
+                raise UnknownLetterError(letter_id)
+            warnings = json.loads(row[0] or "[]")
+        else:
+            warnings = extractor_warnings
         problems = validate(current, warnings)
         stamp = now()
         batch = new_batch()
@@ -207,8 +213,9 @@ class Store(QueueQueries):
         if extracted is not None:
             values["extracted"] = json.dumps(extracted, ensure_ascii=False)
             values["extractor_warnings"] = json.dumps(warnings, ensure_ascii=False)
+        assignments = ", ".join(f"{column} = ?" for column in values)
         with self.db.atomic():
-            self.db["letters"].update(letter_id, values)
+            self.db.conn.execute(f"UPDATE letters SET {assignments} WHERE id = ?", [*values.values(), letter_id])
             self._log(letter_id, who, entries, stamp, batch)
         return batch
 
@@ -244,7 +251,7 @@ class Store(QueueQueries):
         row = self.db.execute("SELECT * FROM letters WHERE id = ?", [letter_id]).fetchone()
         if row is None:
             raise UnknownLetterError(letter_id)
-        data = dict(zip([d[0] for d in self.db.execute("SELECT * FROM letters LIMIT 0").description], row))
+        data = dict(zip(self._columns(), row))
         extracted = json.loads(data["extracted"])
         current = json.loads(data["current"]) if data["current"] else letter_values(extracted)
         spans = json.loads(data["spans"]) if data["spans"] else extracted.get("spans", {})
@@ -256,6 +263,11 @@ class Store(QueueQueries):
             current=current, spans=spans,
             extractor_warnings=json.loads(data["extractor_warnings"] or "[]"),
         )
+
+    def _columns(self) -> list[str]:
+        if self._column_names is None:
+            self._column_names = [d[0] for d in self.db.execute("SELECT * FROM letters LIMIT 0").description]
+        return self._column_names
 
     def exists(self, letter_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM letters WHERE id = ?", [letter_id]).fetchone() is not None

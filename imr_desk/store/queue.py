@@ -67,7 +67,17 @@ class QueueQueries:
         return list(self.db.query(sql, params))
 
     def count(self, *, status: str | None = None, search: str | None = None) -> int:
-        where, params = self._where(status, search)
+        if search and search.strip():  # count on the index itself (fast for common words)
+            sql = "SELECT count(*) FROM letters_fts WHERE letters_fts MATCH ?"
+            params: list[Any] = [fts_query(search)]
+            if status:
+                sql = (
+                    "SELECT count(*) FROM letters_fts JOIN letters ON letters.id = letters_fts.rowid "
+                    "WHERE letters_fts MATCH ? AND letters.status = ?"
+                )
+                params.append(status)
+            return self.db.execute(sql, params).fetchone()[0]
+        where, params = self._where(status, None)
         return self.db.execute(f"SELECT count(*) FROM letters{where}", params).fetchone()[0]
 
     def queue_row(self, letter_id: int, columns: tuple[str, ...] = LIST_COLUMNS) -> dict[str, Any] | None:

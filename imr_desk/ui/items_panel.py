@@ -84,8 +84,10 @@ class ItemsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no re-measuring on every letter
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 28), (2, 86), (3, 40), (4, 44)):
+            self.table.setColumnWidth(column, width)
         self.table.setMaximumHeight(150)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show(current.row()))
 

@@ -49,6 +49,7 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
         self.ask_reason = dialogs.ask_reason  # replaceable in tests
         self.last_report: ImportReport | None = None
         self.last_message = ""
+        self.store_lock = None  # QLockFile held while this window edits the store
         self.setWindowTitle(f"imr-desk — {store_path.name}" + (" (read-only)" if read_only else ""))
         self.setStyleSheet(STYLE)
         self.setAcceptDrops(True)
@@ -349,4 +350,6 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.sync()
+        if self.store_lock is not None:
+            self.store_lock.unlock()
         super().closeEvent(event)

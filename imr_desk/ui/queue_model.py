@@ -23,6 +23,8 @@ COLUMNS = (
     ("Errors", "error_count"),
     ("Imported", "imported_at"),
 )
+#: Sorting a column by another that gives the same order faster (import order = id order).
+SORT_KEYS = {"imported_at": "id"}
 _FETCH = ("id", "case_number", *(column for _, column in COLUMNS))
 PAGE = 200
 STATUS_LABELS = {
@@ -66,11 +68,14 @@ class QueueModel(QAbstractTableModel):
         """Re-read the cached row of one letter (after an edit) without a reset."""
         row_number = self.row_of(letter_id)
         fresh = self._store.queue_row(letter_id, _FETCH)
+        status_changed = True
         if row_number is not None and fresh is not None:
             page_number, offset = divmod(row_number, PAGE)
+            status_changed = self._pages[page_number][offset]["status"] != fresh["status"]
             self._pages[page_number][offset] = fresh
             self.dataChanged.emit(self.index(row_number, 0), self.index(row_number, len(COLUMNS) - 1))
-        self.countsChanged.emit(self._store.counts_by_status())
+        if status_changed:
+            self.countsChanged.emit(self._store.counts_by_status())
 
     @staticmethod
     def headers() -> list[str]:
@@ -135,7 +140,7 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._order_by = COLUMNS[column][1]
+        self._order_by = SORT_KEYS.get(COLUMNS[column][1], COLUMNS[column][1])
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.refresh()
 

@@ -14,7 +14,9 @@ from imr_desk.services.maintenance import backup, reextract
 from imr_desk.services.userconfig import reviewer_name
 from imr_desk.ui import dialogs
 from imr_desk.ui.actions import shortcut_rows
+from imr_desk.ui.history_dialog import HistoryDialog, field_history
 from imr_desk.ui.import_flow import ImportRun
+from imr_desk.ui.preferences import PreferencesDialog
 
 
 class StoreCommandsMixin:
@@ -98,6 +100,20 @@ class StoreCommandsMixin:
                 self.tell(str(exc))
             else:
                 self.tell(f"Backed up to {target}.")
+
+    def show_history(self) -> None:
+        path = self.fields.last_focused
+        record = self.session.record
+        if record is None or not path:
+            self.tell("Focus a field to see its history.")
+            return
+        rows = field_history(record, self.store.history(record.id), path)
+        self._history = HistoryDialog(path, rows, self)
+        self._history.show()
+
+    def show_preferences(self) -> None:
+        self._preferences = PreferencesDialog(self)
+        self._preferences.show()
 
     def show_shortcuts(self) -> None:
         help_dialog = dialogs.ShortcutHelp(shortcut_rows(self.actions_by_name), self)

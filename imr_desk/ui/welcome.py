@@ -15,20 +15,25 @@ class WelcomePanel(QWidget):
         self.setObjectName("welcome")
         title = QLabel("<h2>No letters yet</h2>", self)
         text = QLabel(
-            "Import IMR Final Determination letters (.txt, .pdf, .docx) — files or whole folders; "
-            "you can also drop them on this window. Or open the sample letters to look around.",
+            "Import IMR Final Determination letters (.txt, .pdf, .docx),<br>"
+            "single files or whole folders; you can also drop them here.<br>"
+            "Or open the sample letters to look around.",
             self,
         )
-        text.setWordWrap(True)
         import_button = QPushButton("Import letters…", self)
         import_button.setObjectName("welcome.import")
         import_button.clicked.connect(self.importRequested)
         samples_button = QPushButton("Open sample letters", self)
         samples_button.setObjectName("welcome.samples")
         samples_button.clicked.connect(self.samplesRequested)
+        column = QWidget(self)
+        column.setFixedWidth(440)
+        inner = QVBoxLayout(column)
+        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        for widget in (title, text, import_button, samples_button):
+            inner.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (title, text, import_button, samples_button):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        text.setMaximumWidth(460)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)

@@ -23,6 +23,7 @@ def make_window(qtbot, tmp_path):
 
     yield make
     for window in opened:
+        window.close()
         window.store.close()
 
 
