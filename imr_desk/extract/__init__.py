@@ -10,6 +10,7 @@ from typing import Any
 
 from imr_desk.domain.document import Document
 from imr_desk.domain.extraction import Extraction
+from imr_desk.domain.validation import expected_final_determination
 from imr_desk.extract.collector import Collector
 from imr_desk.domain.dates import lazy_reference, reference_date
 from imr_desk.extract.header import extract_header, header_dates
@@ -19,19 +20,7 @@ from imr_desk.extract.patient import extract_patient
 from imr_desk.extract.reviewer import extract_reviewer
 from imr_desk.extract.sections import find_sections, squash
 
-__all__ = ["extract", "extract_text", "final_determination"]
-
-
-def final_determination(decisions: list[str | None]) -> str | None:
-    """"upheld" when every item is upheld, "overturned" when every one is, else mixed."""
-    known = [d for d in decisions if d in ("upheld", "overturned")]
-    if not known or len(known) != len(decisions):
-        return None
-    if all(d == "upheld" for d in known):
-        return "upheld"
-    if all(d == "overturned" for d in known):
-        return "overturned"
-    return "partially overturned"
+__all__ = ["extract", "extract_text"]
 
 
 def extract(document: Document) -> Extraction:
@@ -84,8 +73,7 @@ def extract_text(text: str) -> Extraction:
         case and case.get("ur_denial_date"), values["injury"]["date"],
     )
     extract_items(text, *sections.issues, out)
-    decisions = [item["decision"] for item in values["items"]]
-    values["final_determination"] = final_determination(decisions)
+    values["final_determination"] = expected_final_determination(values["items"])
     if values["items"] and values["final_determination"] is None:
         out.warn("final_determination", "cannot be worked out: an item has no decision")
     return out.result()

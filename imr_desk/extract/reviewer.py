@@ -60,31 +60,33 @@ def extract_reviewer(text: str, start: int, end: int, out: Collector) -> None:
     states = _list_or_prose(text, start, end, _LIST_STATES, _PROSE_STATES)
     specialties = _list_or_prose(text, start, end, _LIST_SPECIALTIES, _PROSE_SPECIALTY)
 
-    state_names: list[str] = []
-    for s, e in states:
-        name = _state_name(text[s:e])
-        if name is None:
-            out.warn("reviewer.licensure_states", f"{' '.join(text[s:e].split())!r} is not a state")
-        elif name not in state_names:
-            out.span(f"reviewer.licensure_states.{len(state_names)}", (s, e))
-            state_names.append(name)
-    out.values["reviewer"]["licensure_states"] = state_names
-    if states:
-        out.span("reviewer.licensure_states", (states[0][0], states[-1][1]))
-    if not state_names:
-        out.warn("reviewer.licensure_states", "no licensure state found")
+    _collect(text, out, "licensure_states", states, _state_name, "no licensure state found", "is not a state")
+    _collect(text, out, "specialties", specialties, _specialty_name, "no specialty or certification found")
 
+
+def _collect(
+    text: str, out: Collector, key: str, spans: list[tuple[int, int]], name_of, missing: str, unknown: str = ""
+) -> None:
+    """Named entries with a span each (repeats dropped), and a span over the whole list."""
+    path = f"reviewer.{key}"
     names: list[str] = []
-    for s, e in specialties:
-        name = " ".join(text[s:e].split()).strip(" .")
-        if name and name.lower() not in {n.lower() for n in names}:
-            out.span(f"reviewer.specialties.{len(names)}", (s, e))
+    for s, e in spans:
+        name = name_of(text[s:e])
+        if name is None:
+            if unknown:
+                out.warn(path, f"{' '.join(text[s:e].split())!r} {unknown}")
+        elif name.lower() not in {n.lower() for n in names}:
+            out.span(f"{path}.{len(names)}", (s, e))
             names.append(name)
-    out.values["reviewer"]["specialties"] = names
-    if specialties:
-        out.span("reviewer.specialties", (specialties[0][0], specialties[-1][1]))
+    out.values["reviewer"][key] = names
+    if spans:
+        out.span(path, (spans[0][0], spans[-1][1]))
     if not names:
-        out.warn("reviewer.specialties", "no specialty or certification found")
+        out.warn(path, missing)
+
+
+def _specialty_name(raw: str) -> str | None:
+    return " ".join(raw.split()).strip(" .") or None
 
 
 def _list_or_prose(text: str, start: int, end: int, listed: re.Pattern[str], prose: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ from typing import Any
 from imr_desk.domain.errors import UnreadableFileError
 from imr_desk.domain.letter import letter_values
 from imr_desk.extract import extract
-from imr_desk.readers import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, is_supported, read_bytes
+from imr_desk.readers import is_supported, read_document
 from imr_desk.store.letters import NewLetter, Store, letter_row
 
 #: done, total, name of the file just handled
@@ -74,8 +74,7 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
 def prepare_letter(path: str) -> dict[str, Any]:
     """Read and extract one file (runs in a worker process): the row to store, or an error."""
     try:
-        data = _read(Path(path))
-        document = read_bytes(data, _format(path), source_path=path)
+        document = read_document(path)
         extraction = extract(document).as_dict()
     except UnreadableFileError as exc:
         return {"error": exc.reason}
@@ -91,24 +90,6 @@ def prepare_letter(path: str) -> dict[str, Any]:
             current=letter_values(extraction, share=True),
         )
     )
-
-
-def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UnreadableFileError(path, f"file is too large ({size // (1024 * 1024)} MB; the limit is 25 MB)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFileError(path, "file not found") from None
-    except PermissionError:
-        raise UnreadableFileError(path, "permission denied") from None
-    except OSError as exc:
-        raise UnreadableFileError(path, f"cannot be read ({exc.strerror or exc})") from None
-
-
-def _format(path: str) -> str:
-    return SUPPORTED_SUFFIXES.get(Path(path).suffix.lower(), "txt")
 
 
 def _hash(path: Path) -> str | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from imr_desk.extract import extract_text, final_determination
+from imr_desk.domain.validation import expected_final_determination
+from imr_desk.extract import extract_text
 from imr_desk.readers import read_bytes
 from tests.unit.extract.spancheck import span_problems
 
@@ -143,8 +144,11 @@ def test_not_a_letter_extracts_with_warnings():
 
 
 def test_final_determination_rules():
-    assert final_determination(["upheld", "upheld"]) == "upheld"
-    assert final_determination(["overturned"]) == "overturned"
-    assert final_determination(["upheld", "overturned"]) == "partially overturned"
-    assert final_determination(["upheld", None]) is None
-    assert final_determination([]) is None
+    def final(*decisions):
+        return expected_final_determination([{"decision": d} for d in decisions])
+
+    assert final("upheld", "upheld") == "upheld"
+    assert final("overturned") == "overturned"
+    assert final("upheld", "overturned") == "partially overturned"
+    assert final("upheld", None) is None
+    assert final() is None
