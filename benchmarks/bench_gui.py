@@ -106,6 +106,13 @@ def main() -> int:
     search = timed(lambda: (window.queue.set_filter(search="cyclobenzaprine"), window.queue_view.viewport().repaint()), 5)
     window.queue.set_filter()
 
+    def scroll_to(row: int) -> None:
+        window.queue_view.scrollTo(window.queue.index(row, 0))
+        window.queue_view.viewport().repaint()
+
+    rows = window.queue.rowCount()
+    scroll = timed(lambda: [scroll_to(r) for r in (rows // 2, rows - 1, rows // 3, 0)], 3) / 4
+
     ids = list(range(1, 6)) * 10
     open_times = []
     for letter_id in ids:
@@ -130,6 +137,7 @@ def main() -> int:
         "queue first paint": (paint, None, 1.0),
         "filter by status": (filt, None, 0.200),
         "full-text search": (search, None, 0.200),
+        "scroll far": (scroll, None, 0.050),
         "cold start": (our_start, bare_start, 1.5),
     }
     for name, (value, base, target) in results.items():

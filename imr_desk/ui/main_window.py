@@ -83,6 +83,9 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
             self.status_filter.addItem(STATUS_LABELS[status], status)
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self._apply_filter)
+        # While an import runs, stored letters show up every couple of seconds.
+        self._queue_refresh_soon = QTimer(self, singleShot=True, interval=2000)
+        self._queue_refresh_soon.timeout.connect(self.queue.refresh)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         self.status_filter.currentIndexChanged.connect(lambda _: self._apply_filter())
 
@@ -344,6 +347,7 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
             self.queue_view.selectRow(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._queue_refresh_soon.stop()
         focused = self.focusWidget()
         if focused is not None:
             focused.clearFocus()  # confirms a field being typed in

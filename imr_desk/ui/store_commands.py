@@ -44,12 +44,15 @@ class StoreCommandsMixin:
             return None
         run = ImportRun(self.store_path, paths, reviewer_name(), self, workers=self.import_workers)
         run.done.connect(self._import_done)
+        run.job.progressed.connect(lambda *_: self._queue_refresh_soon.start() if not self._queue_refresh_soon.isActive() else None)
+        run.failed.connect(self._queue_refresh_soon.stop)
         run.failed.connect(lambda text: dialogs.show_report(self, "Import failed", text))
         self._import_run = run
         run.start()
         return run
 
     def _import_done(self, report: ImportReport) -> None:
+        self._queue_refresh_soon.stop()
         self.last_report = report
         self.queue.refresh()
         failures = "\n".join(f"{path}: {reason}" for path, reason in report.failed + report.skipped)

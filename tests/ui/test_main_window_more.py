@@ -60,3 +60,20 @@ def test_reextract_from_the_window(window_with_samples):
     window = window_with_samples
     window.reextract_letter()
     assert "Re-extracted" in window.last_message
+
+
+def test_cancel_stops_an_import_with_whole_letters_only(make_window, qtbot, tmp_path):
+    from benchmarks.corpus import make_corpus
+
+    make_corpus(tmp_path / "many", 1000)
+    window = make_window()
+    window.show()
+    run = window.start_import([str(tmp_path / "many")])
+    qtbot.waitUntil(lambda: run.progress.value() > 0, timeout=20000)
+    from PySide6.QtWidgets import QPushButton
+
+    run.progress.findChild(QPushButton).click()  # the dialog's Cancel button
+    qtbot.waitUntil(lambda: window.last_report is not None, timeout=20000)
+    assert window.last_report.cancelled
+    assert window.store.count() < 1000
+    assert window.store.count() == len(window.last_report.imported)

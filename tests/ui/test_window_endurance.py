@@ -57,6 +57,12 @@ def test_kill_after_an_edit_loses_nothing(tmp_path, samples):
     with Store.open(db) as store:
         assert store.get(2).current["case"]["claim_number"] == "CLM-KILL-9"
         assert store.get(2).status == "in_review"
+    from PySide6.QtCore import QLockFile
+
+    lock = QLockFile(str(db) + ".lock")
+    lock.setStaleLockTime(0)
+    assert lock.tryLock(100), "the killed window's lock was not taken over"
+    lock.unlock()
 
 
 def _rss_mb() -> float:
