@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from imr_desk import __version__
-from imr_desk.cli import admin_cmd, extract_cmd, letters_cmd
+from imr_desk.cli import admin_cmd, export_cmd, extract_cmd, letters_cmd
 from imr_desk.domain.errors import ImrDeskError
 
 
@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.set_defaults(run=_run_gui)
     extract_cmd.add_parser(subparsers)
     letters_cmd.add_parsers(subparsers)
+    export_cmd.add_parser(subparsers)
     admin_cmd.add_parsers(subparsers)
     return parser
 

@@ -1,0 +1,1 @@
+"""The Final Determination letter as a DOCX, from the office's template."""
