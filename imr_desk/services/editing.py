@@ -17,6 +17,9 @@ from imr_desk.store.letters import LetterRecord, LogEntry, Store
 
 SET, INSERT, REMOVE, MOVE = "set", "insert", "remove", "move"
 
+#: Facts about the letter after the decision (mailing), recorded in any status.
+AFTER_DECISION_FIELDS = frozenset({"letter.mailed_on"})
+
 
 @dataclass(frozen=True)
 class Change:
@@ -51,7 +54,8 @@ def parse_assignment(text: str) -> Change:
 def apply_changes(store: Store, letter_id: int, changes: list[Change], who: str, reason: str | None = None) -> LetterRecord:
     """Apply every change or none; the letter becomes in_review; returns the stored letter."""
     record = store.get(letter_id)
-    if not is_editable(record.status):
+    after_decision = all(c.path in AFTER_DECISION_FIELDS and c.op == SET for c in changes)
+    if not is_editable(record.status) and not after_decision:
         raise TransitionError(f"letter {letter_id} is {record.status}; reopen it before changing it")
     values = copy.deepcopy(record.current)
     spans = {k: list(v) for k, v in record.spans.items()}
@@ -71,7 +75,7 @@ def apply_changes(store: Store, letter_id: int, changes: list[Change], who: str,
             entries.append(LogEntry("derived", "final_determination", before, values["final_determination"], None, "follows the items"))
     if not entries:
         return record
-    status = IN_REVIEW if record.status in (TO_REVIEW, POSTPONED) else None
+    status = IN_REVIEW if record.status in (TO_REVIEW, POSTPONED) and not after_decision else None
     if status:
         entries.append(LogEntry("status", None, record.status, status, None, "edited"))
     store.save(letter_id, values, spans, entries, who, status=status)

@@ -9,6 +9,7 @@ from imr_desk.domain.fields import FINAL_DETERMINATIONS, SEXES
 from imr_desk.domain.validation import Problem
 from imr_desk.ui.editors import ChoiceField, FieldEditor, LineField
 from imr_desk.ui.items_panel import ItemsPanel
+from imr_desk.ui.recipients_panel import RecipientsPanel
 from imr_desk.ui.session import LetterSession
 
 DATE_HINT = "MM/DD/YYYY"
@@ -36,6 +37,10 @@ _GROUPS = (
     )),
     ("Determination", (
         ("final_determination", "Final determination", ChoiceField, (FINAL_DETERMINATIONS,)),
+    )),
+    ("Letter", (
+        ("letter.date", "Letter date", LineField, ("today when empty",)),
+        ("letter.mailed_on", "Mailed on", LineField, (DATE_HINT,)),
     )),
 )
 
@@ -70,6 +75,13 @@ class FieldsPanel(QWidget):
         self.items.focused.connect(self.focused)
         items_layout.addWidget(self.items)
         layout.addWidget(items_box)
+        recipients_box = QGroupBox("Recipients", self)
+        recipients_layout = QVBoxLayout(recipients_box)
+        self.recipients = RecipientsPanel(recipients_box)
+        self.recipients.committed.connect(self.committed)
+        self.recipients.focused.connect(self.focused)
+        recipients_layout.addWidget(self.recipients)
+        layout.addWidget(recipients_box)
         layout.addStretch(1)
         self.last_focused: str | None = None
         self.focused.connect(self._remember)
@@ -83,9 +95,10 @@ class FieldsPanel(QWidget):
         self.setEnabled(record is not None)
         for path, editor in self.editors.items():
             editor.set_value(session.value(path) if record else None)
+            editor.set_editable(session.editable or (path == "letter.mailed_on" and record is not None and not session.read_only))
+        for editor in [*self.items.editors.values(), *self.recipients.editors.values()]:
             editor.set_editable(session.editable)
-        for editor in self.items.editors.values():
-            editor.set_editable(session.editable)
+        self.recipients.set_recipients(session.value("recipients") or [] if record else [])
         severity = {}
         for problem in session.problems:
             if problem.field and problem.field.startswith("items.") and problem.field.split(".")[1].isdigit():
@@ -104,7 +117,7 @@ class FieldsPanel(QWidget):
         for problem in problems:
             if problem.field and (problem.field not in worst or problem.severity == "error"):
                 worst[problem.field] = problem
-        every = list(self.editors.values()) + list(self.items.editors.values())
+        every = [*self.editors.values(), *self.items.editors.values(), *self.recipients.editors.values()]
         for editor in every:
             problem = worst.get(editor.path())
             editor.set_problem(problem.severity if problem else "", problem.message if problem else "")
@@ -116,6 +129,8 @@ class FieldsPanel(QWidget):
             return self.editors.get(path.rsplit(".", 1)[0])
         if path.startswith("case.") and path not in self.editors:
             return None
+        if path.startswith("recipients."):
+            return self.recipients.editor_for(path)
         return self.items.editor_for(path)
 
     def focus_path(self, path: str) -> bool:

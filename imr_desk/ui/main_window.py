@@ -7,13 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
     QScrollArea, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget,
 )
 
 from imr_desk.domain.errors import ImrDeskError
 from imr_desk.domain.status import FINALIZED, IN_REVIEW, POSTPONED, STATUSES
 from imr_desk.services.importer import ImportReport
+from imr_desk.services.exporting import pdf_unavailable_reason
 from imr_desk.services.userconfig import reviewer_name
 from imr_desk.services.workflow import ValidationBlocked
 from imr_desk.store.letters import Store
@@ -21,14 +22,14 @@ from imr_desk.ui import dialogs
 from imr_desk.ui.actions import build_actions
 from imr_desk.ui.fields_panel import FieldsPanel
 from imr_desk.ui.problems_panel import ProblemsList
-from imr_desk.ui.queue_model import STATUS_LABELS, QueueModel
+from imr_desk.ui.queue_model import STATUS_LABELS, QueueModel, appeal_deadline
 from imr_desk.ui.session import LetterSession
 from imr_desk.ui.source_view import SourceView
 from imr_desk.ui.navigation import NavigationMixin
 from imr_desk.ui.store_commands import StoreCommandsMixin
 from imr_desk.ui.welcome import WelcomePanel
 
-COLUMN_WIDTHS = (78, 150, 38, 34, 82, 140, 44, 66, 50, 120)
+COLUMN_WIDTHS = (78, 150, 38, 34, 82, 140, 44, 66, 50, 82, 82, 120)
 STYLE = """
 QLineEdit[problem="error"], QComboBox[problem="error"], QPlainTextEdit[problem="error"] {
     border: 1px solid #e03131; background: #fff5f5; }
@@ -47,6 +48,9 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
         self.read_only = read_only
         self.import_workers: int | None = None  # tests may run imports in-process
         self.ask_reason = dialogs.ask_reason  # replaceable in tests
+        self.choose_folder = lambda title, start: QFileDialog.getExistingDirectory(self, title, start)
+        self.open_folder_when_done = True
+        self.last_export = None
         self.last_report: ImportReport | None = None
         self.last_message = ""
         self.store_lock = None  # QLockFile held while this window edits the store
@@ -58,6 +62,7 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
         self.queue = QueueModel(store, self)
         self._build()
         self.actions_by_name = build_actions(self)
+        self._set_up_pdf_action()
         self.session.letterOpened.connect(self._show_letter)
         self.session.valuesChanged.connect(self._show_values)
         self.session.errorRaised.connect(self.tell)
@@ -158,8 +163,22 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
         self.fields.items.addRequested.connect(self.add_item)
         self.fields.items.removeRequested.connect(self.session.remove_item)
         self.fields.items.moveRequested.connect(self._move_item)
+        self.fields.recipients.addRequested.connect(self.add_recipient)
+        self.fields.recipients.removeRequested.connect(lambda row: self.session.remove_entry("recipients", row))
         self.source.spanActivated.connect(self.focus_field)
         self.problems.problemActivated.connect(self.focus_field)
+
+    def _set_up_pdf_action(self) -> None:
+        action = self.actions_by_name["export_pdf"]
+        action.setCheckable(True)
+        reason = pdf_unavailable_reason()
+        if reason:
+            action.setEnabled(False)
+            action.setText(action.text() + " (needs LibreOffice)")
+            action.setStatusTip(reason)
+            action.setToolTip(reason)
+        else:
+            action.setChecked(self.settings.value("export_pdf", False, type=bool))
 
     # -- queue and letters ---------------------------------------------------------------
 
@@ -272,6 +291,19 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
         self.fields.items.select(len(self.session.value("items") or []) - 1)
         self.fields.items.request.setFocus()
 
+    def add_recipient(self) -> None:
+        role = "employee" if not self.session.value("recipients") else "claims administrator"
+        self.session.insert_entry("recipients", None, {"role": role})
+        self.fields.recipients.list.setCurrentRow(len(self.session.value("recipients") or []) - 1)
+        self.fields.recipients.name.setFocus()
+
+    def mark_mailed(self) -> None:
+        """Record today as the mailing date (it starts the appeal period)."""
+        from datetime import date
+
+        if self.session.edit("letter.mailed_on", date.today().isoformat()):
+            self.tell(f"Marked mailed today; appeals are due by {appeal_deadline(date.today().isoformat())}.")
+
     def _move_item(self, index: int, target: int) -> None:
         self.session.move_item(index, target)
         self.fields.items.select(target)
@@ -322,6 +354,9 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
             "redo": self.session.undo_group.canRedo(),
             "reextract": record is not None and self.session.editable,
             "delete": record is not None and not self.read_only,
+            "export_letter": record is not None and not self.read_only,
+            "mark_mailed": record is not None and not self.read_only,
+            "add_recipient": self.session.editable,
             "add_item": self.session.editable,
             "assign": self.session.editable,
         }

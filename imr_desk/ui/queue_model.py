@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -21,11 +22,16 @@ COLUMNS = (
     ("Items", "item_count"),
     ("Warnings", "warning_count"),
     ("Errors", "error_count"),
+    ("Mailed", "mailed_on"),
+    ("Appeal by", "appeal_by"),
     ("Imported", "imported_at"),
 )
+#: Columns worked out from others rather than read from the store.
+COMPUTED = {"appeal_by"}
+APPEAL_DAYS = 30 + 5  # 30 days to petition the Appeals Board, plus 5 for mailing
 #: Sorting a column by another that gives the same order faster (import order = id order).
-SORT_KEYS = {"imported_at": "id"}
-_FETCH = ("id", "case_number", *(column for _, column in COLUMNS))
+SORT_KEYS = {"imported_at": "id", "appeal_by": "mailed_on"}
+_FETCH = ("id", "case_number", *(column for _, column in COLUMNS if column not in COMPUTED))
 PAGE = 200
 STATUS_LABELS = {
     "to_review": "To review", "in_review": "In review", "postponed": "Postponed",
@@ -128,7 +134,7 @@ class QueueModel(QAbstractTableModel):
         if row is None:
             return None
         column = COLUMNS[index.column()][1]
-        value = row[column]
+        value = row.get(column)
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(column, value, row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("patient_age", "item_count", "warning_count", "error_count"):
@@ -146,6 +152,9 @@ class QueueModel(QAbstractTableModel):
 
 
 def _display(column: str, value: Any, row: dict[str, Any]) -> str:
+    if column == "appeal_by":
+        mailed = row.get("mailed_on")
+        return appeal_deadline(mailed) or ""
     if value is None:
         return ""
     if column == "status":
@@ -157,3 +166,13 @@ def _display(column: str, value: Any, row: dict[str, Any]) -> str:
     if column == "imported_at":
         return str(value)[:16].replace("T", " ")
     return str(value)
+
+
+def appeal_deadline(mailed_on: str | None) -> str | None:
+    """The last day to appeal a letter mailed on ``mailed_on`` (ISO dates)."""
+    if not mailed_on:
+        return None
+    try:
+        return (date.fromisoformat(mailed_on) + timedelta(days=APPEAL_DAYS)).isoformat()
+    except ValueError:
+        return None

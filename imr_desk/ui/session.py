@@ -17,7 +17,7 @@ from imr_desk.domain.fieldpaths import get_value
 from imr_desk.domain.fields import coerce
 from imr_desk.domain.status import is_editable
 from imr_desk.domain.validation import Problem
-from imr_desk.services.editing import INSERT, MOVE, REMOVE, Change, apply_changes
+from imr_desk.services.editing import AFTER_DECISION_FIELDS, INSERT, MOVE, REMOVE, Change, apply_changes
 from imr_desk.services.workflow import change_status, open_letter, problems_of
 from imr_desk.store.letters import LetterRecord, Store
 
@@ -109,7 +109,7 @@ class LetterSession(QObject):
 
     def edit(self, path: str, raw: Any, *, span: tuple[int, int] | None = None, reason: str | None = None) -> bool:
         """Set one field from user input; False (and errorRaised) when refused or unchanged."""
-        if not self._check_editable():
+        if not (path in AFTER_DECISION_FIELDS and self.record is not None and not self.read_only) and not self._check_editable():
             return False
         try:
             new = coerce(path, raw)
@@ -125,27 +125,38 @@ class LetterSession(QObject):
         return True
 
     def insert_item(self, index: int | None = None, item: dict[str, Any] | None = None) -> None:
-        if not self._check_editable():
-            return
-        items = self.value("items") or []
-        at = len(items) if index is None else index
-        self._push([Change(f"items.{at}", item or {}, INSERT)], [Change(f"items.{at}", None, REMOVE)], "Add item")
+        self.insert_entry("items", index, item)
 
     def remove_item(self, index: int) -> None:
-        if not self._check_editable():
-            return
-        old = self.value(f"items.{index}")
-        if old is None:
-            return
-        self._push([Change(f"items.{index}", None, REMOVE)], [Change(f"items.{index}", old, INSERT)], "Remove item")
+        self.remove_entry("items", index)
 
     def move_item(self, index: int, target: int) -> None:
+        self.move_entry("items", index, target)
+
+    def insert_entry(self, root: str, index: int | None = None, entry: dict[str, Any] | None = None) -> None:
+        """Add an item or a recipient (at the end unless ``index``)."""
+        if not self._check_editable():
+            return
+        at = len(self.value(root) or []) if index is None else index
+        label = "Add item" if root == "items" else "Add recipient"
+        self._push([Change(f"{root}.{at}", entry or {}, INSERT)], [Change(f"{root}.{at}", None, REMOVE)], label)
+
+    def remove_entry(self, root: str, index: int) -> None:
+        if not self._check_editable():
+            return
+        old = self.value(f"{root}.{index}")
+        if old is None:
+            return
+        label = "Remove item" if root == "items" else "Remove recipient"
+        self._push([Change(f"{root}.{index}", None, REMOVE)], [Change(f"{root}.{index}", old, INSERT)], label)
+
+    def move_entry(self, root: str, index: int, target: int) -> None:
         if not self._check_editable() or index == target:
             return
-        count = len(self.value("items") or [])
+        count = len(self.value(root) or [])
         if not (0 <= index < count and 0 <= target < count):
             return
-        self._push([Change(f"items.{index}", target, MOVE)], [Change(f"items.{target}", index, MOVE)], "Move item")
+        self._push([Change(f"{root}.{index}", target, MOVE)], [Change(f"{root}.{target}", index, MOVE)], "Move")
 
     def _push(self, forward: list[Change], backward: list[Change], text: str, reason: str | None = None) -> None:
         stack = self.undo_group.activeStack()

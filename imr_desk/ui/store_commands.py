@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from imr_desk.assets import sample_letters
 from imr_desk.domain.errors import ImrDeskError
+from imr_desk.services.exporting import ExportReport
 from imr_desk.services.importer import ImportReport
 from imr_desk.services.maintenance import backup, reextract
 from imr_desk.services.userconfig import reviewer_name
 from imr_desk.ui import dialogs
 from imr_desk.ui.actions import shortcut_rows
 from imr_desk.ui.history_dialog import HistoryDialog, field_history
-from imr_desk.ui.import_flow import ImportRun
+from imr_desk.ui.background import BackgroundRun, export_run, import_run
 from imr_desk.ui.preferences import PreferencesDialog
 
 
@@ -38,11 +40,11 @@ class StoreCommandsMixin:
     def import_samples(self) -> None:
         self.start_import([str(p) for p in sample_letters()])
 
-    def start_import(self, paths: list[str]) -> ImportRun | None:
+    def start_import(self, paths: list[str]) -> BackgroundRun | None:
         if self.read_only:
             self.tell("This store is open read-only in this window.")
             return None
-        run = ImportRun(self.store_path, paths, reviewer_name(), self, workers=self.import_workers)
+        run = import_run(self.store_path, paths, reviewer_name(), self, workers=self.import_workers)
         run.done.connect(self._import_done)
         run.job.progressed.connect(lambda *_: self._queue_refresh_soon.start() if not self._queue_refresh_soon.isActive() else None)
         run.failed.connect(self._queue_refresh_soon.stop)
@@ -103,6 +105,50 @@ class StoreCommandsMixin:
                 self.tell(str(exc))
             else:
                 self.tell(f"Backed up to {target}.")
+
+    def export_current(self) -> None:
+        """Export the open letter; one that is not finalized yet is exported as a DRAFT."""
+        record = self.session.record
+        if record is None:
+            self.tell("Open a letter to export it.")
+            return
+        draft = record.status not in ("finalized", "exported")
+        self._start_export([record.id], draft=draft)
+
+    def export_finalized(self) -> None:
+        ids = [row["id"] for row in self.store.page(status="finalized", limit=None, columns=("id",))]
+        if not ids:
+            self.tell("No letters are finalized.")
+            return
+        self._start_export(ids, draft=False)
+
+    def toggle_pdf(self, checked: bool = False) -> None:
+        self.settings.setValue("export_pdf", bool(checked))
+
+    def _start_export(self, ids: list[int], *, draft: bool) -> BackgroundRun | None:
+        folder = self.choose_folder("Export letters into", str(self.settings.value("export_folder", "")))
+        if not folder:
+            return None
+        self.settings.setValue("export_folder", folder)
+        pdf = self.actions_by_name["export_pdf"].isChecked()
+        run = export_run(self.store_path, ids, Path(folder), reviewer_name(), self, draft=draft, pdf=pdf)
+        run.done.connect(lambda report: self._export_done(report, folder, draft))
+        run.failed.connect(lambda text: dialogs.show_report(self, "Export failed", text))
+        self._export_run = run
+        run.start()
+        return run
+
+    def _export_done(self, report: ExportReport, folder: str, draft: bool) -> None:
+        self.last_export = report
+        self.queue.refresh()
+        self.session.reload()
+        kind = "draft " if draft else ""
+        self.tell(f"Exported {len(report.written)} {kind}file(s) to {folder}.")
+        if report.failed:
+            details = "\n".join(f"letter {i}: {reason}" for i, reason in report.failed)
+            dialogs.show_report(self, "Export finished", f"{len(report.failed)} letter(s) were not exported.", details)
+        if report.written and self.open_folder_when_done:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
 
     def show_history(self) -> None:
         path = self.fields.last_focused

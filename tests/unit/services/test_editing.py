@@ -94,3 +94,13 @@ def test_recipients_are_fields_too(filled_store):
     assert record.current["letter"]["mailed_on"] == "2026-11-20"
     with pytest.raises(FieldPathError, match="no such field"):
         apply_changes(filled_store, 1, [Change("recipients.+", {"phone": "1"}, INSERT)], "ana")
+
+
+def test_the_mailing_date_is_recorded_in_any_status(filled_store):
+    from imr_desk.services.workflow import change_status
+
+    change_status(filled_store, 1, "finalized", "ana")
+    record = apply_changes(filled_store, 1, [Change("letter.mailed_on", "2026-11-20")], "ana")
+    assert record.current["letter"]["mailed_on"] == "2026-11-20" and record.status == "finalized"
+    with pytest.raises(TransitionError):
+        apply_changes(filled_store, 1, [Change("letter.mailed_on", "2026-11-21"), Change("patient.age", 60)], "ana")
