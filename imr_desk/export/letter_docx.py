@@ -176,8 +176,11 @@ class _Writer:
             add_text(row.cells[0].paragraphs[0], item.get("request") or "")
             decision = item.get("decision") or ""
             add_text(row.cells[1].paragraphs[0], decision.capitalize())
-        for row in table.rows:
-            row.cells[0].width, row.cells[1].width = Inches(4.7), Inches(1.5)
+        table.autofit = False
+        for column, width in zip(table.columns, (Inches(4.7), Inches(1.5))):
+            column.width = width  # the grid, which LibreOffice and Word lay out by
+            for cell in column.cells:
+                cell.width = width
         self.last._p.addnext(table._tbl)
         spacer = OxmlElement("w:p")
         table._tbl.addnext(spacer)
