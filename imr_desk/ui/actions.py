@@ -17,6 +17,7 @@ ACTIONS: tuple[tuple[str, str, str, object, str, bool], ...] = (
     ("&File", "import_folder", "Import a &folder…", "Ctrl+Shift+O", "choose_folder_to_import", False),
     ("&File", "import_samples", "Open &sample letters", "", "import_samples", False),
     ("&File", "export_letter", "&Export this letter…", "Ctrl+Shift+E", "export_current", True),
+    ("&File", "export_selected", "Export the &selected letters…", "", "export_selected", False),
     ("&File", "export_finalized", "Export all &finalized letters…", "", "export_finalized", False),
     ("&File", "export_pdf", "Also write &PDF", "", "toggle_pdf", False),
     ("&File", "backup", "&Back up the store…", "", "backup_store", False),

@@ -101,7 +101,7 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
         self.queue_view.horizontalHeader().setSortIndicator(imported, Qt.SortOrder.AscendingOrder)
         self.queue_view.setSortingEnabled(True)  # sorts at once: by import order
         self.queue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.queue_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.queue_view.verticalHeader().hide()
         self.queue_view.verticalHeader().setDefaultSectionSize(22)
         header = self.queue_view.horizontalHeader()
@@ -214,6 +214,10 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
             return
         self.queue.refresh_letter(letter_id)
         self.settings.setValue("last_letter", letter_id)
+
+    def selected_letter_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.queue_view.selectionModel().selectedRows())
+        return [i for i in (self.queue.letter_id(r) for r in rows) if i is not None]
 
     def select_letter(self, letter_id: int) -> bool:
         row = self.queue.row_of(letter_id)

@@ -115,6 +115,14 @@ class StoreCommandsMixin:
         draft = record.status not in ("finalized", "exported")
         self._start_export([record.id], draft=draft)
 
+    def export_selected(self) -> None:
+        """Export the letters selected in the queue (those not finalized are reported, not written)."""
+        ids = self.selected_letter_ids()
+        if not ids:
+            self.tell("Select letters in the queue first.")
+            return
+        self._start_export(ids, draft=False)
+
     def export_finalized(self) -> None:
         ids = [row["id"] for row in self.store.page(status="finalized", limit=None, columns=("id",))]
         if not ids:

@@ -59,3 +59,20 @@ def test_pdf_option_says_why_when_unavailable(make_window, monkeypatch):
     window = make_window()
     action = window.actions_by_name["export_pdf"]
     assert not action.isEnabled() and "LibreOffice" in action.toolTip()
+
+
+def test_export_selected_letters(window_with_samples, qtbot, tmp_path):
+    from PySide6.QtCore import QItemSelectionModel
+
+    window = window_with_samples
+    window.session.set_status("finalized")  # letter 1
+    selection = window.queue_view.selectionModel()
+    for row in (0, 2):
+        selection.select(window.queue.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    assert window.selected_letter_ids() == [1, 3]
+    window.choose_folder = lambda *args: str(tmp_path / "out")
+    window.open_folder_when_done = False
+    window.export_selected()
+    qtbot.waitUntil(lambda: window.last_export is not None, timeout=20000)
+    assert [p.name for p in window.last_export.written] == ["letter-1.docx"]
+    assert window.last_export.failed[0][0] == 3 and "finalize it first" in window.last_export.failed[0][1]

@@ -54,3 +54,13 @@ def test_refresh_letter_updates_one_row(qtbot, filled_store):
     with qtbot.waitSignal(model.dataChanged):
         model.refresh_letter(1)
     assert model.data(model.index(0, 0)) == "In review"
+
+
+def test_items_model_without_a_view(qtbot):
+    from imr_desk.ui.items_panel import ItemsModel
+
+    model = ItemsModel()
+    model.set_items([{"request": "Norco #60", "decision": "upheld", "quantity": 60, "retrospective": True}], {0: "error"})
+    assert (model.rowCount(), model.columnCount()) == (1, 5)
+    assert [model.data(model.index(0, c)) for c in range(5)] == ["1", "Norco #60", "Upheld", "60", "Retro"]
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.ForegroundRole) is not None
