@@ -68,23 +68,21 @@ class FieldsPanel(QWidget):
                 form.addRow(label, editor)
                 self.editors[path] = editor
             layout.addWidget(box)
-        items_box = QGroupBox("Disputed items", self)
-        items_layout = QVBoxLayout(items_box)
-        self.items = ItemsPanel(items_box)
-        self.items.committed.connect(self.committed)
-        self.items.focused.connect(self.focused)
-        items_layout.addWidget(self.items)
-        layout.addWidget(items_box)
-        recipients_box = QGroupBox("Recipients", self)
-        recipients_layout = QVBoxLayout(recipients_box)
-        self.recipients = RecipientsPanel(recipients_box)
-        self.recipients.committed.connect(self.committed)
-        self.recipients.focused.connect(self.focused)
-        recipients_layout.addWidget(self.recipients)
-        layout.addWidget(recipients_box)
+        self.items = self._boxed(layout, "Disputed items", ItemsPanel)
+        self.recipients = self._boxed(layout, "Recipients", RecipientsPanel)
         layout.addStretch(1)
         self.last_focused: str | None = None
         self.focused.connect(self._remember)
+
+    def _boxed(self, layout: QVBoxLayout, title: str, kind):
+        """A list panel (items, recipients) in its own group, its edits passed on."""
+        box = QGroupBox(title, self)
+        panel = kind(box)
+        panel.committed.connect(self.committed)
+        panel.focused.connect(self.focused)
+        QVBoxLayout(box).addWidget(panel)
+        layout.addWidget(box)
+        return panel
 
     def _remember(self, path: str) -> None:
         self.last_focused = path
