@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 
 from imr_desk import __version__
@@ -16,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Reviewer workstation for California DWC IMR Final Determination letters.",
     )
     parser.add_argument("--version", action="version", version=f"imr-desk {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="check this installation in a temporary folder")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     gui = subparsers.add_parser("gui", help="open the reviewer workstation (the default)")
     gui.add_argument("--db", metavar="FILE", default=None, help="the store file")
@@ -34,8 +36,13 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # worker processes of a frozen app start here
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from imr_desk.ui.selftest import run_self_test  # Qt loads only for the self-test
+
+        return run_self_test()
     if not hasattr(args, "run"):
         args = parser.parse_args(["gui"])
     try:
