@@ -36,6 +36,18 @@ def _check_store(path) -> int:
         conn.close()
 
 
+def _stored(path) -> int:
+    if not path.exists():
+        return 0
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    try:
+        return conn.execute("SELECT count(*) FROM letters").fetchone()[0]
+    except sqlite3.OperationalError:  # the schema is not there yet
+        return 0
+    finally:
+        conn.close()
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_kill_during_import_then_resume(tmp_path):
@@ -46,8 +58,12 @@ def test_kill_during_import_then_resume(tmp_path):
     rng = random.Random(20261123)
     counts = []
     for _ in range(3):
+        before = _stored(db)
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        time.sleep(rng.uniform(0.8, 3.0))
+        deadline = time.monotonic() + 60
+        while process.poll() is None and _stored(db) <= before and time.monotonic() < deadline:
+            time.sleep(0.02)  # kill only once this run has stored something: mid-import
+        time.sleep(rng.uniform(0.0, 0.2))
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)  # the app and its worker processes
         process.wait()
