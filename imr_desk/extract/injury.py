@@ -6,7 +6,7 @@ import re
 
 from imr_desk.extract.collector import Collector
 from imr_desk.domain.dates import FoundDate, Reference, find_dates, iso
-from imr_desk.extract.scan import keyword_hits, lowered, sentence_end, sentence_start, word_start
+from imr_desk.extract.scan import cues, lowered, sentence_end, sentence_start
 
 # What stands between the two dates of a range: "8/6/79- 2/27/08", "3/1/1998 to 9/15/2011".
 _RANGE_JOIN = re.compile(r"\s*(?:-|to|through|thru|until)\s*", re.IGNORECASE)
@@ -58,10 +58,7 @@ def extract_injury(text: str, start: int, end: int, out: Collector, reference: R
 
 def _injury_from_summary(text: str, start: int, end: int, reference: Reference) -> tuple[FoundDate, FoundDate | None] | None:
     low = lowered(text)
-    cues = keyword_hits(low, _INJURY_CUES, start, end) + [m.span() for m in _CT.finditer(text, start, end)]
-    for cue_start, cue_end in sorted(cues):
-        if not word_start(low, cue_start):
-            continue
+    for cue_start, cue_end in cues(text, low, _INJURY_CUES, _CT, start, end):
         stop = sentence_end(text, cue_end, end)
         window = [d for d in find_dates(text, max(start, cue_start - 40), stop, reference) if d.value]
         for first, last in zip(window, window[1:]):
@@ -84,10 +81,7 @@ def extract_ur_date(
         return
     best: tuple[int, FoundDate] | None = None
     low = lowered(text)
-    cues = keyword_hits(low, _UR_CUES, start, end) + [m.span() for m in _UR.finditer(text, start, end)]
-    for cue_start, cue_end in sorted(cues):
-        if not word_start(low, cue_start):
-            continue
+    for cue_start, cue_end in cues(text, low, _UR_CUES, _UR, start, end):
         s_start = sentence_start(text, cue_start, start)
         s_end = sentence_end(text, cue_end, end)
         for found in find_dates(text, s_start, s_end, reference):

@@ -29,8 +29,11 @@ def word_start(text: str, pos: int) -> bool:
     return pos == 0 or not text[pos - 1].isalnum()
 
 
-def word_end(text: str, pos: int) -> bool:
-    return pos >= len(text) or not text[pos].isalnum()
+def cues(text: str, low: str, lowered_patterns: Iterable[re.Pattern[str]], exact: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Where cue words start a word: lower-case patterns over ``low`` plus one
+    case-sensitive pattern (an abbreviation such as "UR") over ``text``, in text order."""
+    hits = keyword_hits(low, lowered_patterns, start, end) + [m.span() for m in exact.finditer(text, start, end)]
+    return [hit for hit in sorted(hits) if word_start(low, hit[0])]
 
 
 _ABBREVIATIONS = ("Dr", "vs", "Mr", "Ms", "Mrs", "No", "St", "approx", "e.g", "i.e")
