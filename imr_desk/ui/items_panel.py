@@ -109,8 +109,8 @@ class ItemsPanel(QWidget):
         self.decision = ChoiceField("items.0.decision", DECISIONS)
         self.quantity = LineField("items.0.quantity", "count the request asks for")
         self.retrospective = CheckField("items.0.retrospective", "Retrospective request")
-        self.ca_guideline = TextField("items.0.claims_administrator_guideline", 2)
-        self.maximus_guideline = TextField("items.0.maximus_guideline", 2)
+        self.ca_guideline = TextField("items.0.claims_administrator_guideline", 3)
+        self.maximus_guideline = TextField("items.0.maximus_guideline", 3)
         self.rationale = TextField("items.0.rationale", 6)
         self.editors: dict[str, FieldEditor] = {
             "request": self.request, "decision": self.decision, "quantity": self.quantity,
