@@ -1,4 +1,6 @@
-"""Commands that look after the store and settings: backup, restore, config."""
+"""Commands that look after the store and settings: backup, restore, config.
+
+Services load when their command runs (see ``letters_cmd``)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,6 @@ from pathlib import Path
 
 from imr_desk.cli.common import db_option, open_store
 from imr_desk.services import userconfig
-from imr_desk.services.maintenance import backup, restore
-from imr_desk.store import default_db_path
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
@@ -28,6 +28,8 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from imr_desk.services.maintenance import backup
+
     with open_store(args) as store:
         target = backup(store, args.file)
     print(f"backed up to {target}")
@@ -35,12 +37,17 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from imr_desk.services.maintenance import restore
+    from imr_desk.store import default_db_path
+
     kept = restore(args.file, args.db or default_db_path())
     print(f"restored from {args.file}" + (f"; the replaced store is kept as {kept}" if kept else ""))
     return 0
 
 
 def run_config(args: argparse.Namespace) -> int:
+    from imr_desk.store import default_db_path
+
     if args.key and args.value is not None:
         userconfig.set_value(args.key, args.value)
         return 0

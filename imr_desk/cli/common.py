@@ -6,8 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from imr_desk.domain.errors import ImrDeskError
-from imr_desk.store import Store, default_db_path
+
+if TYPE_CHECKING:
+    from imr_desk.store import Store
 
 
 def db_option() -> argparse.ArgumentParser:
@@ -21,6 +25,8 @@ def db_option() -> argparse.ArgumentParser:
 
 
 def open_store(args: argparse.Namespace) -> Store:
+    from imr_desk.store import Store, default_db_path  # sqlite-utils loads only for commands that need it
+
     return Store.open(args.db or default_db_path())
 
 

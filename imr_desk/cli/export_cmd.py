@@ -1,4 +1,6 @@
-"""``imr-desk export``: write Final Determination letters as DOCX (and PDF)."""
+"""``imr-desk export``: write Final Determination letters as DOCX (and PDF).
+
+The export service (python-docx) loads only when the command runs."""
 
 from __future__ import annotations
 
@@ -8,12 +10,9 @@ from pathlib import Path
 
 from imr_desk.cli.common import TerminalProgress, db_option, fail, letter_id, open_store
 from imr_desk.domain.status import STATUSES
-from imr_desk.services.exporting import export_letters, pdf_unavailable_reason
-from imr_desk.services.userconfig import reviewer_name
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    unavailable = pdf_unavailable_reason()
     p = subparsers.add_parser(
         "export", parents=[db_option()], help="write letters as DOCX ready for mailing",
         description="Write finalized (or exported) letters as DOCX; --draft writes any letter, marked DRAFT.",
@@ -21,7 +20,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("ids", nargs="*", type=letter_id, metavar="ID")
     p.add_argument("--status", choices=STATUSES, help="every letter with this status (e.g. finalized)")
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write into")
-    p.add_argument("--pdf", action="store_true", help="a PDF beside each DOCX" + (f" (unavailable: {unavailable})" if unavailable else ""))
+    p.add_argument("--pdf", action="store_true", help="a PDF beside each DOCX (needs LibreOffice)")
     p.add_argument("--draft", action="store_true", help="any status; DRAFT on every page; no status change")
     p.add_argument("--per-recipient", action="store_true", help="one copy addressed to each recipient")
     p.add_argument("--overwrite", action="store_true", help="replace files of the same name (default: add -2, -3…)")
@@ -29,6 +28,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from imr_desk.services.exporting import export_letters
+    from imr_desk.services.userconfig import reviewer_name
+
     if bool(args.ids) == bool(args.status):
         return fail("export: name letter ids or --status, not both")
     with open_store(args) as store:

@@ -1,4 +1,8 @@
-"""Commands over stored letters: import, list, show, set, status, reextract, delete."""
+"""Commands over stored letters: import, list, show, set, status, reextract, delete.
+
+Each command imports the services it runs on when it runs, so that starting one
+command does not load every other command's libraries.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,6 @@ import sys
 
 from imr_desk.cli.common import TerminalProgress, db_option, fail, letter_id, open_store
 from imr_desk.domain.status import STATUSES
-from imr_desk.services.editing import apply_changes, parse_assignment
-from imr_desk.services.importer import import_paths
-from imr_desk.services.maintenance import reextract
-from imr_desk.services.userconfig import reviewer_name
-from imr_desk.services.workflow import change_status, problems_of
-from imr_desk.store.queue import LIST_COLUMNS
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
@@ -61,6 +59,9 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from imr_desk.services.importer import import_paths
+    from imr_desk.services.userconfig import reviewer_name
+
     with open_store(args) as store:
         report = import_paths(store, args.paths, reviewer_name(), progress=TerminalProgress("importing"), workers=args.workers)
     if args.json:
@@ -77,6 +78,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from imr_desk.store.queue import LIST_COLUMNS
+
     with open_store(args) as store:
         rows = store.page(status=args.status, search=args.search, limit=args.limit, order_by="id")
     keys = [c for c in LIST_COLUMNS if c not in ("case_number", "error_count", "mailed_on")]
@@ -93,6 +96,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from imr_desk.services.workflow import problems_of
+
     with open_store(args) as store:
         record = store.get(args.id)
         history = store.history(args.id) if args.history else None
@@ -118,6 +123,9 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_set(args: argparse.Namespace) -> int:
+    from imr_desk.services.editing import apply_changes, parse_assignment
+    from imr_desk.services.userconfig import reviewer_name
+
     changes = [parse_assignment(a) for a in args.assignments]
     with open_store(args) as store:
         apply_changes(store, args.id, changes, reviewer_name(), args.reason)
@@ -125,12 +133,18 @@ def run_set(args: argparse.Namespace) -> int:
 
 
 def run_status(args: argparse.Namespace) -> int:
+    from imr_desk.services.userconfig import reviewer_name
+    from imr_desk.services.workflow import change_status
+
     with open_store(args) as store:
         change_status(store, args.id, args.status, reviewer_name(), args.reason)
     return 0
 
 
 def run_reextract(args: argparse.Namespace) -> int:
+    from imr_desk.services.maintenance import reextract
+    from imr_desk.services.userconfig import reviewer_name
+
     if not args.ids and not args.all:
         return fail("reextract: name letter ids or --all")
     with open_store(args) as store:
@@ -145,6 +159,8 @@ def run_reextract(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
+    from imr_desk.services.userconfig import reviewer_name
+
     if not args.reason.strip():
         return fail("delete: give a reason")
     with open_store(args) as store:

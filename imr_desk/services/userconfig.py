@@ -7,8 +7,6 @@ import json
 import os
 from pathlib import Path
 
-import platformdirs
-
 from imr_desk.domain.errors import ImrDeskError
 
 CONFIG_ENV = "IMR_DESK_CONFIG"
@@ -19,6 +17,8 @@ def config_path() -> Path:
     override = os.environ.get(CONFIG_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs  # loads only when the settings file is looked for
+
     return Path(platformdirs.user_config_dir("imr-desk", appauthor=False)) / "config.json"
 
 
