@@ -25,10 +25,18 @@ _BREAK_HYPHEN = re.compile(r"(\w*)[\ufffe\u00ad]\s*(\w*)")
 _WORDS = re.compile(r"[a-z]+")
 
 
+# The same for ASCII text, as a byte table: tab to space, control characters dropped.
+_ASCII_TABLE = bytes.maketrans(b"\t", b" ")
+_ASCII_DROP = bytes([*range(0, 9), 11, *range(14, 32), 0x7F])
+
+
 def normalize_chars(text: str) -> str:
     """Unify line endings, quotes, spaces and dashes; drop invisible and control chars."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = text.replace("\u2029", "\n\n").translate(_TRANSLATE)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii():  # the common case, done at byte speed
+        return text.encode("ascii").translate(_ASCII_TABLE, _ASCII_DROP).decode("ascii")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").translate(_TRANSLATE)
     if "\ufffe" in text or "\u00ad" in text:
         text = _resolve_break_hyphens(text)
     return text

@@ -77,7 +77,11 @@ def looks_binary(text: str) -> bool:
 
 
 def is_export_layout(text: str) -> bool:
-    """The public export: nearly every line ends with " \\n\\n" (a space, then a doubled break)."""
+    """The public export: nearly every line ends with " \\n\\n" (a space, then a doubled break).
+
+    The first few thousand characters tell; counting the whole text would only cost time.
+    """
+    text = text[:4000]
     spaced = text.count(" \n\n")
     doubled = text.count("\n\n")
     total = text.count("\n")
@@ -89,8 +93,10 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
 
     The line before ends a word, number or sentence (not a footer word, a decision or a
     label's colon); the next line starts a word that is no label, capital heading,
-    decision or page number. The layout rules would join these too; doing it in one
-    pass keeps reading fast. The pattern starts with the break itself so the scan is quick.
+    decision or page number. Labels start with a capital at the start of a line; a line
+    in lower case carries on a sentence. The layout rules would join these too; doing it
+    in one pass keeps reading fast. The pattern starts with the break itself so the scan
+    is quick, and the label alternation runs only after a capital.
     """
     nl = re.escape(newline)
     return re.compile(
@@ -98,7 +104,7 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
         (?<=[a-z0-9.,;)%"'\]]{nl})
         (?<!pheld{nl})(?<!rturned{nl})(?<!Final{nl})(?<!Determination{nl})
         (?=[A-Za-z0-9("])
-        (?!(?i:{LABELS}))
+        (?!(?=[A-Z])(?i:{LABELS}))
         (?![A-Z]{{2,}}\b)(?![A-Z]\b)
         (?!(?i:upheld|overturned)\b)
         (?!(?i:page)\s+\d)(?!\d{{1,3}}(?:\s+of\s+\d{{1,3}})?\s*(?:\n|$))

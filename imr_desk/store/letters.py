@@ -103,6 +103,11 @@ _INSERT_COLUMNS = (
 _INSERT_SQL = (
     f"INSERT INTO letters ({', '.join(_INSERT_COLUMNS)}) VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
 )
+# New letters' search rows, written once per batch (see migration 0002).
+_INDEX_NEW_SQL = (
+    "INSERT INTO letters_fts (rowid, text, requests, source_name, case_number) "
+    "SELECT id, text, requests, source_name, case_number FROM letters WHERE id BETWEEN ? AND ?"
+)
 
 
 def letter_row(letter: NewLetter) -> dict[str, Any]:
@@ -175,6 +180,8 @@ class Store(QueueQueries):
                 letter_id = int(cursor.lastrowid)
                 ids.append(letter_id)
                 self._log(letter_id, who, [LogEntry("import", new=row["source_name"])], stamp, None)
+            if ids:
+                cursor.execute(_INDEX_NEW_SQL, (ids[0], ids[-1]))
         return ids
 
     def save(
