@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -106,7 +107,10 @@ def _make(year: int, month: int, day: int) -> date | None:
 
 
 # Fast scans: each starts with a character class, so the regex engine skips ahead quickly.
-_NUMERIC_SEPARATOR = re.compile(r"[/-](?=\s?\d{1,2}\s?[/-]\s?\d{2})")
+_NUMERIC_SEPARATORS = (  # one literal-first scan per separator beats one over a class
+    re.compile(r"/(?=\s?\d{1,2}\s?[/-]\s?\d{2})"),
+    re.compile(r"-(?=\s?\d{1,2}\s?[/-]\s?\d{2})"),
+)
 _MONTH_INITIAL = re.compile(r"[JFMASOND][A-Za-z]{2,8}\.?\s+\d")
 _DATE_AT = re.compile(DATE_PATTERN)
 
@@ -114,16 +118,26 @@ _DATE_AT = re.compile(DATE_PATTERN)
 def find_dates(text: str, start: int = 0, end: int | None = None, reference: Reference | None = None) -> list[FoundDate]:
     """Every date in ``text[start:end]``, with offsets into ``text``."""
     ref = reference or date.today()
-    stop = len(text) if end is None else end
+    out: list[FoundDate] = []
+    for s_, e_ in _date_spans(text, start, len(text) if end is None else end):
+        parsed = _parse(text[s_:e_], ref)
+        if parsed is not None:
+            out.append(FoundDate(parsed[0], s_, e_, parsed[1]))
+    return out
+
+
+def _date_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """(start, end) of everything shaped like a date, in order, never overlapping."""
     spans: dict[int, int] = {}
-    for m in _NUMERIC_SEPARATOR.finditer(text, start, stop):
-        for back in (4, 2, 1):  # "2016-10-20", "10/13/2016", "8/6/79"
-            at = m.start() - back
-            if at >= start:
-                found = _DATE_AT.match(text, at, stop)
-                if found and found.end() > m.start():
-                    spans.setdefault(found.start(), found.end())
-                    break
+    for separator in _NUMERIC_SEPARATORS:
+        for m in separator.finditer(text, start, stop):
+            for back in (4, 2, 1):  # "2016-10-20", "10/13/2016", "8/6/79"
+                at = m.start() - back
+                if at >= start:
+                    found = _DATE_AT.match(text, at, stop)
+                    if found and found.end() > m.start():
+                        spans.setdefault(found.start(), found.end())
+                        break
     for m in _MONTH_INITIAL.finditer(text, start, stop):
         for at in (m.start(), m.start() - 3, m.start() - 2):  # "October 20, 2016", "20 October 2016"
             if at >= start:
@@ -131,30 +145,72 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: Ref
                 if found:
                     spans.setdefault(found.start(), found.end())
                     break
-    out: list[FoundDate] = []
+    out: list[tuple[int, int]] = []
     last_end = -1
     for s_, e_ in sorted(spans.items()):
-        if s_ < last_end:
-            continue
-        parsed = _parse(text[s_:e_], ref)
-        if parsed is not None:
-            out.append(FoundDate(parsed[0], s_, e_, parsed[1]))
+        if s_ >= last_end:
+            out.append((s_, e_))
             last_end = e_
     return out
 
 
-def reference_date(text: str, header_dates: list[date], start: int = 0, end: int | None = None) -> date:
+_FAR = date(2100, 1, 1)
+
+
+class DatesIn:
+    """The dates of one stretch of text, found once and then looked up by window.
+
+    A two-digit year resolves against ``reference`` only when a window holding it is
+    asked for, so the reference may itself be worked out from ``four_digit()``.
+    """
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None, reference: Reference | None = None) -> None:
+        self._text = text
+        self._spans = _date_spans(text, start, len(text) if end is None else end)
+        self._starts = [s_ for s_, _ in self._spans]
+        self._reference = reference or date.today()
+        self._found: dict[int, FoundDate | None] = {}
+
+    def four_digit(self) -> list[date]:
+        """The real dates written with a four-digit year."""
+        out = []
+        for s_, e_ in self._spans:
+            parsed = _parse(self._text[s_:e_], _FAR)
+            if parsed is not None and parsed[0] is not None and not parsed[1]:
+                out.append(parsed[0])
+        return out
+
+    def between(self, start: int, end: int) -> list[FoundDate]:
+        """The dates lying wholly inside ``text[start:end]``."""
+        out = []
+        for index in range(bisect.bisect_left(self._starts, start), len(self._spans)):
+            s_, e_ = self._spans[index]
+            if e_ > end:
+                break
+            if index not in self._found:
+                parsed = _parse(self._text[s_:e_], self._reference)
+                self._found[index] = None if parsed is None else FoundDate(parsed[0], s_, e_, parsed[1])
+            found = self._found[index]
+            if found is not None:
+                out.append(found)
+        return out
+
+
+def latest_plausible(header_dates: list[date], written: list[date]) -> date:
     """The letter's own latest date: two-digit years are read as not later than it.
 
-    The header's dates when there is a header, else the latest full date in
-    ``text[start:end]`` (the case summary, where a letter's dates are).
+    The header's dates when there is a header, else the latest plausible full date
+    written in the letter (the case summary's, where a letter's dates are).
     """
     if header_dates:
         return max(header_dates)
-    far = date(2100, 1, 1)
-    four_digit = [d.value for d in find_dates(text, start, end, reference=far) if d.value and not d.two_digit_year]
-    plausible = [d for d in four_digit if date(1950, 1, 1) <= d <= date.today()]
+    plausible = [d for d in written if date(1950, 1, 1) <= d <= date.today()]
     return max(plausible) if plausible else date.today()
+
+
+def reference_date(text: str, header_dates: list[date], start: int = 0, end: int | None = None) -> date:
+    """``latest_plausible`` over the four-digit dates of ``text[start:end]``."""
+    return latest_plausible(header_dates, DatesIn(text, start, end).four_digit())
 
 
 def iso(value: date | None) -> str | None:

@@ -12,7 +12,7 @@ from imr_desk.domain.document import Document
 from imr_desk.domain.extraction import Extraction
 from imr_desk.domain.validation import expected_final_determination
 from imr_desk.extract.collector import Collector
-from imr_desk.domain.dates import lazy_reference, reference_date
+from imr_desk.domain.dates import DatesIn, latest_plausible, lazy_reference
 from imr_desk.extract.header import extract_header, header_dates
 from imr_desk.extract.injury import extract_injury, extract_ur_date
 from imr_desk.extract.items import extract_items
@@ -56,7 +56,8 @@ def extract_text(text: str) -> Extraction:
             out.warn(None, f"the letter has no {label} section heading")
 
     stated = header_dates(text, *sections.header)
-    reference = lazy_reference(lambda: reference_date(text, stated, *sections.summary))
+    reference = lazy_reference(lambda: latest_plausible(stated, summary_dates.four_digit()))
+    summary_dates = DatesIn(text, *sections.summary, reference=reference)
     has_header = extract_header(text, *sections.header, out, reference)
     case = values["case"] if has_header else None
 
@@ -67,9 +68,9 @@ def extract_text(text: str) -> Extraction:
     if not summary:
         out.warn("clinical_case_summary", "no clinical case summary found")
     extract_patient(text, summary_start, summary_end, out)
-    extract_injury(text, summary_start, summary_end, out, reference, case and case.get("date_of_injury"))
+    extract_injury(text, summary_start, summary_end, out, summary_dates, case and case.get("date_of_injury"))
     extract_ur_date(
-        text, summary_start, summary_end, out, reference,
+        text, summary_start, summary_end, out, summary_dates,
         case and case.get("ur_denial_date"), values["injury"]["date"],
     )
     extract_items(text, *sections.issues, out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from imr_desk.extract.collector import Collector
-from imr_desk.domain.dates import FoundDate, Reference, find_dates, iso
+from imr_desk.domain.dates import DatesIn, FoundDate, iso
 from imr_desk.extract.scan import cues, lowered, sentence_end, sentence_start
 
 # What stands between the two dates of a range: "8/6/79- 2/27/08", "3/1/1998 to 9/15/2011".
@@ -31,9 +31,9 @@ _UR_CUES = tuple(
 )
 
 
-def extract_injury(text: str, start: int, end: int, out: Collector, reference: Reference, header_doi: str | None) -> None:
+def extract_injury(text: str, start: int, end: int, out: Collector, dates: DatesIn, header_doi: str | None) -> None:
     """Fill ``injury.date`` and ``injury.end_date`` from the case summary."""
-    found = _injury_from_summary(text, start, end, reference)
+    found = _injury_from_summary(text, start, end, dates)
     if found is None:
         if header_doi:
             out.put("injury.date", header_doi, out.spans.get("case.date_of_injury"))
@@ -56,11 +56,11 @@ def extract_injury(text: str, start: int, end: int, out: Collector, reference: R
         out.warn("injury.end_date", "the injury range ends before it starts")
 
 
-def _injury_from_summary(text: str, start: int, end: int, reference: Reference) -> tuple[FoundDate, FoundDate | None] | None:
+def _injury_from_summary(text: str, start: int, end: int, dates: DatesIn) -> tuple[FoundDate, FoundDate | None] | None:
     low = lowered(text)
     for cue_start, cue_end in cues(text, low, _INJURY_CUES, _CT, start, end):
         stop = sentence_end(text, cue_end, end)
-        window = [d for d in find_dates(text, max(start, cue_start - 40), stop, reference) if d.value]
+        window = [d for d in dates.between(max(start, cue_start - 40), stop) if d.value]
         for first, last in zip(window, window[1:]):
             if _RANGE_JOIN.fullmatch(text, first.end, last.start) and (
                 first.start >= cue_start or _CUMULATIVE.search(text, max(start, cue_start - 120), stop)
@@ -73,7 +73,7 @@ def _injury_from_summary(text: str, start: int, end: int, reference: Reference) 
 
 
 def extract_ur_date(
-    text: str, start: int, end: int, out: Collector, reference: Reference, header_ur: str | None, injury: str | None
+    text: str, start: int, end: int, out: Collector, dates: DatesIn, header_ur: str | None, injury: str | None
 ) -> None:
     """Fill ``ur_decision_date``: the header's UR Denial Date, else the summary's UR sentence."""
     if header_ur:
@@ -84,7 +84,7 @@ def extract_ur_date(
     for cue_start, cue_end in cues(text, low, _UR_CUES, _UR, start, end):
         s_start = sentence_start(text, cue_start, start)
         s_end = sentence_end(text, cue_end, end)
-        for found in find_dates(text, s_start, s_end, reference):
+        for found in dates.between(s_start, s_end):
             if found.value is None or (injury and iso(found.value) < injury):
                 continue
             after = found.start >= cue_end

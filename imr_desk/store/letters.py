@@ -110,6 +110,10 @@ _INDEX_NEW_SQL = (
 )
 
 
+# JSON for new rows: non-ASCII characters as escapes, which encodes twice as fast.
+_encode = json.JSONEncoder(check_circular=False).encode
+
+
 def letter_row(letter: NewLetter) -> dict[str, Any]:
     """The stored row of a new letter, JSON encoded (cheap to hand from a worker process).
 
@@ -122,9 +126,9 @@ def letter_row(letter: NewLetter) -> dict[str, Any]:
         "sha256": letter.sha256, "source_name": letter.source_name, "source_path": letter.source_path,
         "format": letter.format, "encoding": letter.encoding, "status": "to_review",
         "text": letter.text, "page_starts": json.dumps(letter.page_starts),
-        "extracted": json.dumps(letter.extracted, ensure_ascii=False),
+        "extracted": _encode(letter.extracted),
         "current": None, "spans": None,
-        "extractor_warnings": json.dumps(warnings, ensure_ascii=False),
+        "extractor_warnings": _encode(warnings),
         "error_count": sum(p.severity == "error" for p in problems),
         "warning_count": sum(p.severity == "warning" for p in problems),
         **queue_columns(letter.current),
