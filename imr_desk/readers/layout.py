@@ -123,6 +123,7 @@ _LABEL_INITIALS = frozenset("SCMDTPIEUA")
 
 
 _PLAIN = _Traits(False, False, False, False, False, False, False)
+_new_traits = tuple.__new__  # skips the keyword handling of the named tuple's constructor
 
 
 def _traits(text: str) -> _Traits:
@@ -136,14 +137,17 @@ def _traits(text: str) -> _Traits:
     intro_end = bare.endswith(":") and bool(_INTRO_END.search(tail))
     decision_end = bare.lower().endswith(_DECISION_TAILS) and bool(DECISION_END.search(tail))
     decision_only = decision_end and len(text) < 14
-    return _Traits(
-        label=text[:1] in _LABEL_INITIALS and bool(_LABEL_START.match(text)),
-        heading=heading,
-        breaks_after=heading or intro_end or decision_only,
-        terminal=bare.rstrip("\"')]").endswith((".", "!", "?")),
-        decision_end=decision_end,
-        section=heading and bool(SECTION_HEADING.match(text)),
-        intro_end=intro_end,
+    return _new_traits(  # positional, as the fields are declared: label, heading, breaks_after, ...
+        _Traits,
+        (
+            text[:1] in _LABEL_INITIALS and _LABEL_START.match(text) is not None,
+            heading,
+            heading or intro_end or decision_only,
+            bare.rstrip("\"')]").endswith((".", "!", "?")),
+            decision_end,
+            heading and SECTION_HEADING.match(text) is not None,
+            intro_end,
+        ),
     )
 
 
@@ -190,10 +194,10 @@ class _LazyTraits:
 
     def __init__(self, content: list[SourceLine]) -> None:
         self._content = content
-        self._cache: dict[int, _Traits] = {}
+        self._cache: list[_Traits | None] = [None] * len(content)
 
     def __getitem__(self, index: int) -> _Traits:
-        found = self._cache.get(index)
+        found = self._cache[index]
         if found is None:
             found = self._cache[index] = _traits(self._content[index].text)
         return found
