@@ -10,7 +10,7 @@ from pathlib import Path
 
 from imr_desk.domain.errors import UnreadableFileError
 from imr_desk.extract import extract
-from imr_desk.readers import is_supported, read_document
+from imr_desk.readers import files_under, is_supported, read_document
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -59,6 +59,6 @@ def iter_letter_files(paths: list[str]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and is_supported(p))
+            yield from (p for p in files_under(path) if is_supported(p))
         else:
             yield path

@@ -6,6 +6,7 @@ Every failure a user can cause raises ``UnreadableFileError`` naming the file an
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from imr_desk.domain.document import Document
@@ -18,15 +19,30 @@ MAX_FILE_BYTES = 25 * 1024 * 1024
 
 SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx"}
 
-__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "is_supported", "read_bytes", "read_document"]
+__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "files_under", "is_supported", "load_file", "read_bytes", "read_document"]
 
 
 def is_supported(path: str | Path) -> bool:
     return Path(path).suffix.lower() in SUPPORTED_SUFFIXES
 
 
+def files_under(folder: str | Path) -> list[Path]:
+    """Every file under ``folder`` (recursively, sorted), leaving out hidden files and folders."""
+    found: list[Path] = []
+    for parent, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(parent, name) for name in names if not name.startswith("."))
+    return sorted(found)
+
+
 def read_document(path: str | Path) -> Document:
     """Read and normalize the letter at ``path``."""
+    data, fmt = load_file(path)
+    return read_bytes(data, fmt, source_path=str(path))
+
+
+def load_file(path: str | Path) -> tuple[bytes, str]:
+    """The bytes of a letter file and its format, refusing unsupported and oversized files."""
     path = Path(path)
     fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
@@ -37,7 +53,7 @@ def read_document(path: str | Path) -> Document:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise UnreadableFileError(path, f"file is too large ({size // (1024 * 1024)} MB; the limit is 25 MB)")
-        data = path.read_bytes()
+        return path.read_bytes(), fmt
     except FileNotFoundError:
         raise UnreadableFileError(path, "file not found") from None
     except IsADirectoryError:
@@ -46,11 +62,12 @@ def read_document(path: str | Path) -> Document:
         raise UnreadableFileError(path, "permission denied") from None
     except OSError as exc:
         raise UnreadableFileError(path, f"cannot be read ({exc.strerror or exc})") from None
-    return read_bytes(data, fmt, source_path=str(path))
 
 
-def read_bytes(data: bytes, fmt: str, source_path: str = "") -> Document:
-    """Normalize letter bytes of a known format ("txt", "pdf" or "docx")."""
+def read_bytes(data: bytes, fmt: str, source_path: str = "", sha256: str | None = None) -> Document:
+    """Normalize letter bytes of a known format ("txt", "pdf" or "docx").
+
+    ``sha256`` is the hex digest of ``data`` when the caller has it already."""
     name = source_path or f"<{fmt}>"
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableFileError(name, "file is too large (the limit is 25 MB)")
@@ -84,7 +101,7 @@ def read_bytes(data: bytes, fmt: str, source_path: str = "") -> Document:
         text=text,
         format=fmt,
         source_path=source_path,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         page_starts=page_starts,
     )

@@ -1,9 +1,9 @@
 """Import letter files and folders into the store.
 
-Files are hashed first (a letter already stored is a reported no-op), then read and
-extracted — in worker processes for large imports — and written in transactions of
-whole letters, so a kill at any moment leaves each letter fully stored or absent and
-running the same import again completes the rest.
+Each file is read and hashed — in worker processes for large imports — and a letter
+already stored is a reported no-op; the others are extracted and written in
+transactions of whole letters, so a kill at any moment leaves each letter fully stored
+or absent and running the same import again completes the rest.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +20,7 @@ from typing import Any
 from imr_desk.domain.errors import UnreadableFileError
 from imr_desk.domain.letter import letter_values
 from imr_desk.extract import extract
-from imr_desk.readers import is_supported, read_document
+from imr_desk.readers import files_under, is_supported, load_file, read_bytes
 from imr_desk.store.letters import NewLetter, Store, letter_row
 
 #: done, total, name of the file just handled
@@ -61,9 +61,8 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
-                    (files.append(child) if is_supported(child) else skipped.append((str(child), "not a .txt, .pdf or .docx file")))
+            for child in files_under(path):
+                (files.append(child) if is_supported(child) else skipped.append((str(child), "not a .txt, .pdf or .docx file")))
         elif path.is_file() and not is_supported(path):
             skipped.append((str(path), "not a .txt, .pdf or .docx file"))
         else:
@@ -71,10 +70,15 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[s
     return files, skipped
 
 
-def prepare_letter(path: str) -> dict[str, Any]:
-    """Read and extract one file (runs in a worker process): the row to store, or an error."""
+def prepare_letter(path: str, known: Collection[str] = ()) -> dict[str, Any]:
+    """Read and extract one file (runs in a worker process): the row to store, a letter
+    whose hash is in ``known`` (``{"duplicate": sha256}``), or an error."""
     try:
-        document = read_document(path)
+        data, fmt = load_file(path)
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in known:
+            return {"duplicate": digest}
+        document = read_bytes(data, fmt, source_path=path, sha256=digest)
         extraction = extract(document).as_dict()
     except UnreadableFileError as exc:
         return {"error": exc.reason}
@@ -92,12 +96,17 @@ def prepare_letter(path: str) -> dict[str, Any]:
     )
 
 
-def _hash(path: Path) -> str | None:
-    try:
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return None  # reported when the file is read
+# The hashes already stored, handed to each worker process once when it starts.
+_worker_known: Collection[str] = ()
+
+
+def _start_worker(known: Collection[str]) -> None:
+    global _worker_known
+    _worker_known = known
+
+
+def _prepare_in_worker(path: str) -> dict[str, Any]:
+    return prepare_letter(path, _worker_known)
 
 
 def import_paths(
@@ -121,23 +130,10 @@ def import_paths(
         if progress:
             progress(done, total, name)
 
-    hashes = {f: _hash(f) for f in files}
-    known = store.known_hashes(h for h in hashes.values() if h)
-    todo: list[Path] = []
-    seen: set[str] = set()
-    for path in files:
-        digest = hashes[path]
-        if digest is not None and (digest in known or digest in seen):
-            report.duplicates.append(str(path))
-            tick(path.name)
-        else:
-            if digest is not None:
-                seen.add(digest)
-            todo.append(path)
-
+    known = store.all_hashes()
     pending: list[dict[str, Any]] = []
     stored_hashes = set(known)
-    results = _prepared(todo, workers)
+    results = _prepared(files, workers, frozenset(known))
     try:
         for path, result in results:
             if cancel and cancel():
@@ -145,7 +141,7 @@ def import_paths(
                 break
             if "error" in result:
                 report.failed.append((str(path), result["error"]))
-            elif result["sha256"] in stored_hashes:
+            elif "duplicate" in result or result["sha256"] in stored_hashes:
                 report.duplicates.append(str(path))
             else:
                 stored_hashes.add(result["sha256"])
@@ -161,19 +157,19 @@ def import_paths(
     return report
 
 
-def _prepared(paths: list[Path], workers: int | None) -> Iterator[tuple[Path, dict[str, Any]]]:
+def _prepared(paths: list[Path], workers: int | None, known: frozenset[str]) -> Iterator[tuple[Path, dict[str, Any]]]:
     """(path, prepared letter) in order, from worker processes when the job is large."""
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(paths) < IN_PROCESS_BELOW:
         for path in paths:
-            yield path, prepare_letter(str(path))
+            yield path, prepare_letter(str(path), known)
         return
     # "spawn": safe beside GUI threads and in a frozen application.
     context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    executor = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker, initargs=(known,))
     try:
         names = [str(p) for p in paths]
-        for path, result in zip(paths, executor.map(prepare_letter, names, chunksize=16)):
+        for path, result in zip(paths, executor.map(_prepare_in_worker, names, chunksize=16)):
             yield path, result
     finally:
         executor.shutdown(wait=True, cancel_futures=True)

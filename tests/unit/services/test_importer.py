@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from imr_desk.services.importer import import_paths
@@ -81,6 +83,29 @@ def test_worker_processes_give_the_same_letters(tmp_path, samples):
         assert [r["final_determination"] for r in one.page(limit=None)] == [
             r["final_determination"] for r in many.page(limit=None)
         ]
+
+
+def test_worker_processes_skip_stored_letters_without_extracting_them(tmp_path, samples, monkeypatch):
+    from imr_desk.services import importer
+    from imr_desk.store import Store
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(50):
+        (folder / f"{i:03d}.txt").write_text(samples[i % 5].read_text() + f"\n\nCopy {i}.\n")
+    with Store.open(tmp_path / "a.db") as store:
+        first = import_paths(store, [folder], "t", workers=1)
+        assert len(first.imported) == 50
+        (folder / "new.txt").write_text(samples[0].read_text() + "\n\nA new one.\n")
+        again = import_paths(store, [folder], "t", workers=2)
+        assert len(again.imported) == 1 and len(again.duplicates) == 50
+        assert store.count() == 51
+    # A stored letter is recognised by its hash before any extraction runs.
+    digest = hashlib.sha256((folder / "000.txt").read_bytes()).hexdigest()
+    extracted = []
+    monkeypatch.setattr(importer, "extract", extracted.append)
+    assert importer.prepare_letter(str(folder / "000.txt"), {digest}) == {"duplicate": digest}
+    assert extracted == []
 
 
 def test_real_pdf_letters_import(store, real_letters):
