@@ -99,11 +99,27 @@ def is_heading(text: str) -> bool:
     first = text.split(None, 1)[0]
     if len(first) < 2 or not first.isupper():
         return False
-    lower = len(_LOWER.findall(text))
-    letters = len(_LETTER.findall(text))
+    lower, letters = _letter_counts(text)
     if letters < 8 or lower > 0.1 * letters:
         return False
-    return not DECISION_END.search(text[-40:])
+    return not (_ends_with_decision(text) and DECISION_END.search(text[-40:]))
+
+
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_ASCII_LETTERS = _ASCII_LOWER + bytes(range(ord("A"), ord("Z") + 1))
+
+
+def _letter_counts(text: str) -> tuple[int, int]:
+    """(lower-case letters, letters) in ``text``; ASCII is counted at byte speed."""
+    if not text.isascii():
+        return len(_LOWER.findall(text)), len(_LETTER.findall(text))
+    raw = text.encode("ascii")
+    return len(raw) - len(raw.translate(None, _ASCII_LOWER)), len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+
+
+def _ends_with_decision(text: str) -> bool:
+    """The cheap test that must hold before ``DECISION_END`` can match."""
+    return text[-40:].rstrip(" .").lower().endswith(("upheld", "overturned"))
 
 
 class _Traits(NamedTuple):
@@ -283,7 +299,7 @@ def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[i
     inner: set[int] = set()
     ends: set[int] = set()
     for i, line in enumerate(content):
-        if not line.text.rstrip(" .").lower().endswith(("upheld", "overturned")):
+        if not _ends_with_decision(line.text):
             continue
         trait = traits[i]
         if not trait.decision_end or trait.label:
