@@ -156,6 +156,7 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
     page-break padding; a lone newline inside a line marks a stray footer remnant."""
     out: list[SourceLine] = []
     append = out.append
+    new = tuple.__new__  # a SourceLine without the named tuple's slower constructor
     gap = Gap.NONE
     for segment in text.split("\n\n"):
         line = segment.strip()
@@ -166,7 +167,7 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
                 gap = Gap.PAGE
             continue
         if "\n" not in line:
-            append(SourceLine(line, page, gap if out else Gap.NONE))
+            append(new(SourceLine, (line, page, gap if out else Gap.NONE)))
             gap = Gap.NONE
             continue
         for k, piece in enumerate(segment.split("\n")):
