@@ -106,7 +106,7 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
-# Fast scans: each starts with a character class, so the regex engine skips ahead quickly.
+# Fast scans: each starts with a literal or a character class, so the regex engine skips ahead quickly.
 _NUMERIC_SEPARATORS = (  # one literal-first scan per separator beats one over a class
     re.compile(r"/(?=\s?\d{1,2}\s?[/-]\s?\d{2})"),
     re.compile(r"-(?=\s?\d{1,2}\s?[/-]\s?\d{2})"),
@@ -118,12 +118,13 @@ _DATE_AT = re.compile(DATE_PATTERN)
 def find_dates(text: str, start: int = 0, end: int | None = None, reference: Reference | None = None) -> list[FoundDate]:
     """Every date in ``text[start:end]``, with offsets into ``text``."""
     ref = reference or date.today()
-    out: list[FoundDate] = []
-    for s_, e_ in _date_spans(text, start, len(text) if end is None else end):
-        parsed = _parse(text[s_:e_], ref)
-        if parsed is not None:
-            out.append(FoundDate(parsed[0], s_, e_, parsed[1]))
-    return out
+    found = (_found_at(text, s_, e_, ref) for s_, e_ in _date_spans(text, start, len(text) if end is None else end))
+    return [d for d in found if d is not None]
+
+
+def _found_at(text: str, start: int, end: int, reference: Reference) -> FoundDate | None:
+    parsed = _parse(text[start:end], reference)
+    return None if parsed is None else FoundDate(parsed[0], start, end, parsed[1])
 
 
 def _date_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -188,8 +189,7 @@ class DatesIn:
             if e_ > end:
                 break
             if index not in self._found:
-                parsed = _parse(self._text[s_:e_], self._reference)
-                self._found[index] = None if parsed is None else FoundDate(parsed[0], s_, e_, parsed[1])
+                self._found[index] = _found_at(self._text, s_, e_, self._reference)
             found = self._found[index]
             if found is not None:
                 out.append(found)
@@ -199,18 +199,14 @@ class DatesIn:
 def latest_plausible(header_dates: list[date], written: list[date]) -> date:
     """The letter's own latest date: two-digit years are read as not later than it.
 
-    The header's dates when there is a header, else the latest plausible full date
-    written in the letter (the case summary's, where a letter's dates are).
+    The header's dates when there is a header, else the latest plausible date written
+    with a four-digit year (``DatesIn.four_digit`` of the case summary, where a letter's
+    dates are).
     """
     if header_dates:
         return max(header_dates)
     plausible = [d for d in written if date(1950, 1, 1) <= d <= date.today()]
     return max(plausible) if plausible else date.today()
-
-
-def reference_date(text: str, header_dates: list[date], start: int = 0, end: int | None = None) -> date:
-    """``latest_plausible`` over the four-digit dates of ``text[start:end]``."""
-    return latest_plausible(header_dates, DatesIn(text, start, end).four_digit())
 
 
 def iso(value: date | None) -> str | None:

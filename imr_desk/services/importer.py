@@ -131,9 +131,9 @@ def import_paths(
             progress(done, total, name)
 
     known = store.all_hashes()
+    added: set[str] = set()  # hashes of letters this run stores (a file may be listed twice)
     pending: list[dict[str, Any]] = []
-    stored_hashes = set(known)
-    results = _prepared(files, workers, frozenset(known))
+    results = _prepared(files, workers, known)
     try:
         for path, result in results:
             if cancel and cancel():
@@ -141,10 +141,10 @@ def import_paths(
                 break
             if "error" in result:
                 report.failed.append((str(path), result["error"]))
-            elif "duplicate" in result or result["sha256"] in stored_hashes:
+            elif "duplicate" in result or result["sha256"] in added:
                 report.duplicates.append(str(path))
             else:
-                stored_hashes.add(result["sha256"])
+                added.add(result["sha256"])
                 pending.append(result)
                 if len(pending) >= BATCH:
                     report.imported += store.add_rows(pending, who)

@@ -159,9 +159,9 @@ class Store(QueueQueries):
 
     # -- writing -------------------------------------------------------------------------
 
-    def all_hashes(self) -> set[str]:
+    def all_hashes(self) -> frozenset[str]:
         """The sha256 of every stored letter."""
-        return {row[0] for row in self.db.execute("SELECT sha256 FROM letters")}
+        return frozenset(row[0] for row in self.db.execute("SELECT sha256 FROM letters"))
 
     def add_letters(self, letters: list[NewLetter], who: str) -> list[int]:
         """Store whole letters in one transaction; returns their ids."""

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from imr_desk.domain.dates import find_dates, parse_date, reference_date
+from imr_desk.domain.dates import DatesIn, find_dates, latest_plausible, parse_date
 
 REF = date(2014, 5, 1)
 
@@ -40,5 +40,6 @@ def test_find_dates_skips_scores_levels_and_strengths():
 
 
 def test_reference_date_is_the_latest_full_date():
-    assert reference_date("seen 1/2/2013, UR on 3/4/2014, DOI 5/6/07", []) == date(2014, 3, 4)
-    assert reference_date("anything", [date(2017, 2, 1)]) == date(2017, 2, 1)
+    written = DatesIn("seen 1/2/2013, UR on 3/4/2014, DOI 5/6/07").four_digit()
+    assert latest_plausible([], written) == date(2014, 3, 4)
+    assert latest_plausible([date(2017, 2, 1)], DatesIn("anything").four_digit()) == date(2017, 2, 1)
