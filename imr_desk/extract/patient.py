@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from imr_desk.extract.collector import Collector
+from imr_desk.extract.scan import lowered, words_at_start
 
 _AGE = re.compile(
     r"\b(?P<a>\d{1,3})[\s-]*(?:years?|yrs?\.?)[\s-]*(?:old\b|of\s+age\b)"
@@ -12,16 +13,17 @@ _AGE = re.compile(
     r"|\b(?:aged?|age\s+of)\s*:?\s*(?P<c>\d{1,3})\b",
     re.IGNORECASE,
 )
-_FEMALE = r"female|woman|lady|girl|mrs\.|ms\."
-_MALE = r"male|man|gentleman|boy|mr\."
-_SEX_WORD = re.compile(rf"\b(?:(?P<f>{_FEMALE})|(?P<m>{_MALE}))(?![\w/])", re.IGNORECASE)
+# Lower-case and literal-first (see extract.scan); a match must also start a word.
+_SEX_WORDS = {
+    "female": "female", "woman": "female", "lady": "female", "girl": "female", "mrs.": "female", "ms.": "female",
+    "male": "male", "man": "male", "gentleman": "male", "boy": "male", "mr.": "male",
+}
+_SEX_WORD = re.compile(r"(?:female|woman|lady|girl|mrs\.|ms\.|male|man|gentleman|boy|mr\.)(?![\w/])")
 # Pronouns, but never the reviewer boilerplate "He/she", "his/her", "s/he", "he or she".
-_PRONOUN = re.compile(
-    r"(?<![/\w])(?:(?P<f>she|her|hers|herself)|(?P<m>he|him|his|himself))(?![\w/])(?!\s+or\s+(?:she|he|her|his)\b)",
-    re.IGNORECASE,
-)
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_PRONOUN = re.compile(r"(?:she|hers|herself|her|he|him|himself|his)(?![\w/])(?!\s+or\s+(?:she|he|her|his)\b)")
+_PAIRED = re.compile(r"(?:he|she|his|her|him)\s*(?:/|or)\s*(?:he|she|his|her|him)\b")
 _STOP = re.compile(r"\.\s|\n")
-_PAIRED = re.compile(r"\b(?:he|she|his|her|him)\s*(?:/|or)\s*(?:he|she|his|her|him)\b", re.IGNORECASE)
 
 
 def extract_patient(text: str, start: int, end: int, out: Collector) -> None:
@@ -42,13 +44,23 @@ def extract_patient(text: str, start: int, end: int, out: Collector) -> None:
 def _sex(text: str, start: int, end: int, after_age: int) -> tuple[str | None, tuple[int, int] | None]:
     """A sex word right after the age wins; else the pronouns of the summary, by majority."""
     sentence_end = _sentence_end(text, after_age, end)
-    word = _SEX_WORD.search(text, after_age, sentence_end) or _SEX_WORD.search(text, start, end)
+    before = max(after_age - 1, 0)  # one character more, to see whether a word starts at after_age
+    first = lowered(text[before:sentence_end])
+    word = next(words_at_start(_SEX_WORD, first, after_age - before, len(first)), None)
     if word:
-        return ("female" if word.group("f") else "male"), word.span()
-    counts = {"female": [], "male": []}
-    masked = _PAIRED.sub(lambda m: " " * len(m.group(0)), text[start:end])
-    for m in _PRONOUN.finditer(masked):
-        counts["female" if m.group("f") else "male"].append((start + m.start(), start + m.end()))
+        return _SEX_WORDS[word.group()], (before + word.start(), before + word.end())
+    low = lowered(text[start:end])
+    word = next(words_at_start(_SEX_WORD, low, 0, len(low)), None)
+    if word:
+        return _SEX_WORDS[word.group()], (start + word.start(), start + word.end())
+    pieces, pos = [], 0
+    for m in words_at_start(_PAIRED, low, 0, len(low)):
+        pieces += [low[pos : m.start()], " " * (m.end() - m.start())]
+        pos = m.end()
+    masked = "".join(pieces) + low[pos:]
+    counts: dict[str, list[tuple[int, int]]] = {"female": [], "male": []}
+    for m in words_at_start(_PRONOUN, masked, 0, len(masked), also_not_after="/"):
+        counts["female" if m.group() in _FEMALE_PRONOUNS else "male"].append((start + m.start(), start + m.end()))
     female, male = len(counts["female"]), len(counts["male"])
     if female == male:
         return None, None

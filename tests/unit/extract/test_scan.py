@@ -1,0 +1,28 @@
+import re
+
+import pytest
+
+from imr_desk.extract.scan import words_at_start
+
+TEXT = "the hero said he/she, and she herself, ashe and his; him.  Hershey's /her _he he_ she"
+
+
+@pytest.mark.parametrize("words", ["he|she|her|herself|his|him", "she|hers|herself|her|he|him|himself|his"])
+def test_words_at_start_finds_what_a_word_boundary_pattern_finds(words: str) -> None:
+    literal_first = re.compile(rf"(?:{words})(?![\w/])")
+    bounded = re.compile(rf"\b(?:{words})(?![\w/])")
+    found = [m.span() for m in words_at_start(literal_first, TEXT, 0, len(TEXT))]
+    assert found == [m.span() for m in bounded.finditer(TEXT)]
+    assert found  # the text holds several
+
+
+def test_words_at_start_also_refuses_named_characters_before_a_match() -> None:
+    pattern = re.compile(r"(?:she|her|he)(?![\w/])")
+    found = [m.group() for m in words_at_start(pattern, "he/she saw /her and her", 0, 23, also_not_after="/")]
+    assert found == ["her"]
+
+
+def test_words_at_start_keeps_to_the_range() -> None:
+    pattern = re.compile(r"he\b")
+    text = "he said he would"
+    assert [m.start() for m in words_at_start(pattern, text, 1, len(text))] == [8]
