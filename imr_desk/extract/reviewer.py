@@ -35,30 +35,30 @@ _AND_NAMES = (
     "Foot and Ankle Surgery", "Nutrition and Metabolism", "Diabetes and Metabolism",
 )
 
-_AND_NAMES_RE = re.compile(
-    "|".join(re.escape(name).replace(r"\ and\ ", r"\s+(?:and|&)\s+") for name in _AND_NAMES), re.IGNORECASE
-)
+# Searched in a lower-case copy: literal-first alternatives scan fast (see extract.scan).
+_AND_NAMES_RE = re.compile("|".join(re.escape(name.lower()).replace(r"\ and\ ", r"\s+(?:and|&)\s+") for name in _AND_NAMES))
 
 _LIST_STATES = re.compile(r"State\(s\)\s+of\s+Licensure\s*:[ \t]*([^\n]*)", re.IGNORECASE)
 _LIST_SPECIALTIES = re.compile(r"Certification\(s\)\s*/\s*Specialt(?:y|ies)\s*:[ \t]*([^\n]*)", re.IGNORECASE)
+# The prose forms run over a lower-case copy and start with a literal (see extract.scan).
 _PROSE_SPECIALTY = re.compile(
-    r"(?:is\s+(?:Board[\s-]+Certified|certified|a\s+(?:board[\s-]+certified\s+)?specialist)\s+in"
+    r"(?:is\s+(?:board[\s-]+certified|certified|a\s+(?:board[\s-]+certified\s+)?specialist)\s+in"
     r"|ha(?:s|ve)\s+(?:a\s+)?sub-?specialt(?:y|ies)\s+in"
-    r"|(?:is|are)\s+(?:also\s+)?(?:Board[\s-]+Certified|certified)\s+in)"
-    r"\s+(.+?)(?=,?\s+(?:and\s+)?(?:is|has|have|who)\s|[.;\n]|$)",
-    re.IGNORECASE,
+    r"|is\s+(?:also\s+)?(?:board[\s-]+certified|certified)\s+in"
+    r"|are\s+(?:also\s+)?(?:board[\s-]+certified|certified)\s+in)"
+    r"\s+(.+?)(?=,?\s+(?:and\s+)?(?:is|has|have|who)\s|[.;\n]|$)"
 )
 _PROSE_STATES = re.compile(
-    r"licensed\s+(?:to\s+practice\s+)?in\s+(?:the\s+states?\s+of\s+)?(.+?)(?=\.\s|\.$|;|\n|,?\s+(?:and\s+)?(?:is|has|He|She)\s|$)",
-    re.IGNORECASE,
+    r"licensed\s+(?:to\s+practice\s+)?in\s+(?:the\s+states?\s+of\s+)?(.+?)(?=\.\s|\.$|;|\n|,?\s+(?:and\s+)?(?:is|has|he|she)\s|$)"
 )
 _STATE_OF = re.compile(r"^(?:the\s+)?state\s+of\s+")
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s*;\s*|\s+and\s+")
 
 
 def extract_reviewer(text: str, start: int, end: int, out: Collector) -> None:
-    states = _list_or_prose(text, start, end, _LIST_STATES, _PROSE_STATES)
-    specialties = _list_or_prose(text, start, end, _LIST_SPECIALTIES, _PROSE_SPECIALTY)
+    low = lowered(text[start:end])
+    states = _list_or_prose(text, low, start, end, _LIST_STATES, _PROSE_STATES)
+    specialties = _list_or_prose(text, low, start, end, _LIST_SPECIALTIES, _PROSE_SPECIALTY)
 
     _collect(text, out, "licensure_states", states, _state_name, "no licensure state found", "is not a state")
     _collect(text, out, "specialties", specialties, _specialty_name, "no specialty or certification found")
@@ -89,28 +89,31 @@ def _specialty_name(raw: str) -> str | None:
     return " ".join(raw.split()).strip(" .") or None
 
 
-def _list_or_prose(text: str, start: int, end: int, listed: re.Pattern[str], prose: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Spans of each listed name: the "Label: a, b" form first, else every prose mention."""
-    low = lowered(text[start:end])
+def _list_or_prose(
+    text: str, low: str, start: int, end: int, listed: re.Pattern[str], prose: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """Spans of each listed name: the "Label: a, b" form first, else every prose mention.
+
+    ``low`` is ``text[start:end]`` in lower case, which the prose patterns search."""
     for key in ("state(s) of licensure", "certification(s)/specialt", "certification(s) / specialt"):
         at = low.find(key)
         m = listed.match(text, start + at, end) if at >= 0 else None
         if m:
             return _split(text, *m.span(1))
     spans: list[tuple[int, int]] = []
-    for window_start, window_end in _prose_windows(low, start):
-        for m in prose.finditer(text, window_start, min(end, window_end)):
-            spans.extend(_split(text, *m.span(1)))
+    for window_start, window_end in _prose_windows(low):
+        for m in prose.finditer(low, window_start, window_end):
+            spans.extend(_split(text, start + m.start(1), start + m.end(1)))
     return spans
 
 
-def _prose_windows(low: str, offset: int) -> list[tuple[int, int]]:
+def _prose_windows(low: str) -> list[tuple[int, int]]:
     """Sentences that speak of certification or licensure (prose regexes run only there)."""
     windows: list[tuple[int, int]] = []
     for word in ("certified", "specialt", "specialist", "licensed"):
         at = low.find(word)
         while at >= 0:
-            window = (offset + max(0, at - 60), offset + at + 400)
+            window = (max(0, at - 60), at + 400)
             if not windows or window[0] > windows[-1][1]:
                 windows.append(window)
             else:
@@ -129,7 +132,7 @@ def _prose_windows(low: str, offset: int) -> list[tuple[int, int]]:
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a list of names at commas, semicolons and "and", keeping names that contain "and"."""
     chunk = text[start:end]
-    protected = [m.span() for m in _AND_NAMES_RE.finditer(chunk)] if " and " in chunk or "&" in chunk else []
+    protected = [m.span() for m in _AND_NAMES_RE.finditer(lowered(chunk))] if " and " in chunk or "&" in chunk else []
     spans: list[tuple[int, int]] = []
     pos = 0
     for sep in _SPLIT.finditer(chunk):
