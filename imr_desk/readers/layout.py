@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -205,6 +206,11 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
     return text, pages
 
 
+#: Short lines (headings, labels, boilerplate sentences) recur from letter to letter.
+_SHORT_LINE = 100
+_short_line_traits = lru_cache(maxsize=4096)(_traits)
+
+
 class _LazyTraits:
     """Each line's traits, worked out the first time a rule asks."""
 
@@ -215,7 +221,8 @@ class _LazyTraits:
     def __getitem__(self, index: int) -> _Traits:
         found = self._cache[index]
         if found is None:
-            found = self._cache[index] = _traits(self._content[index].text)
+            text = self._content[index].text
+            found = self._cache[index] = _short_line_traits(text) if len(text) <= _SHORT_LINE else _traits(text)
         return found
 
 

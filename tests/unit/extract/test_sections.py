@@ -1,0 +1,43 @@
+import re
+
+import pytest
+
+from imr_desk.extract.sections import find_sections, squash
+
+
+def _squash_slowly(text: str) -> str:
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one line",
+        "  padded  line  ",
+        "first paragraph.  Two spaces.\n\nsecond paragraph\n",
+        "\n\nleading breaks\n\nand trailing ones\n\n",
+        "a wrapped\nline\n\nand a paragraph",
+        "three\n\n\nbreaks",
+        "space before \n\nbreak",
+        "break\n\n  then indent",
+        "blank line\n \nwith a space",
+        "",
+        " \n\n ",
+    ],
+)
+def test_squash_collapses_whitespace_and_keeps_paragraphs(text: str) -> None:
+    assert squash(text) == _squash_slowly(text)
+
+
+def test_sections_are_found_in_order() -> None:
+    text = (
+        "Case Number: CM16-0000001\n\nHOW THE IMR FINAL DETERMINATION WAS MADE\n\nCredentials here.\n\n"
+        "CLINICAL CASE SUMMARY\n\nThe patient is a 50 year old male.\n\n"
+        "IMR ISSUES, DECISIONS AND RATIONALES\n\nItem: Upheld"
+    )
+    sections = find_sections(text)
+    assert sections.found == {"how", "summary", "issues"}
+    assert text[slice(*sections.credentials)].strip() == "Credentials here."
+    assert text[slice(*sections.summary)].strip() == "The patient is a 50 year old male."
+    assert text[slice(*sections.issues)].strip() == "Item: Upheld"
