@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 from imr_desk.domain.errors import UnreadableFileError
 from imr_desk.extract import extract
@@ -54,11 +54,10 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def iter_letter_files(paths: list[str]) -> Iterator[Path]:
+def iter_letter_files(paths: list[str]) -> Iterator[str]:
     """Named files as given; folders walked recursively for supported letters, sorted."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
+    for path in paths:
+        if os.path.isdir(path):
             yield from (p for p in files_under(path) if is_supported(p))
         else:
             yield path

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from pathlib import Path
 
 from imr_desk.domain.document import Document
 from imr_desk.domain.errors import UnreadableFileError
@@ -22,46 +21,53 @@ SUPPORTED_SUFFIXES = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "do
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "files_under", "is_supported", "load_file", "read_bytes", "read_document"]
 
 
-def is_supported(path: str | Path) -> bool:
-    return Path(path).suffix.lower() in SUPPORTED_SUFFIXES
+def is_supported(path: str | os.PathLike[str]) -> bool:
+    return os.path.splitext(path)[1].lower() in SUPPORTED_SUFFIXES
 
 
-def files_under(folder: str | Path) -> list[Path]:
-    """Every file under ``folder`` (recursively, sorted), leaving out hidden files and folders."""
-    found: list[Path] = []
+def files_under(folder: str | os.PathLike[str]) -> list[str]:
+    """Every file under ``folder`` (recursively, sorted as paths), leaving out hidden files and folders."""
+    found: list[str] = []
+    join = os.path.join
     for parent, folders, names in os.walk(folder):
         folders[:] = [name for name in folders if not name.startswith(".")]
-        found.extend(Path(parent, name) for name in names if not name.startswith("."))
-    return sorted(found)
+        found.extend(join(parent, name) for name in names if not name.startswith("."))
+    return sorted(found, key=_path_parts)
 
 
-def read_document(path: str | Path) -> Document:
+def _path_parts(path: str) -> list[str]:
+    """The sort key that orders paths as ``pathlib`` does: folder by folder."""
+    return os.path.normcase(path).split(os.sep)
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
     """Read and normalize the letter at ``path``."""
     data, fmt = load_file(path)
-    return read_bytes(data, fmt, source_path=str(path))
+    return read_bytes(data, fmt, source_path=os.fspath(path))
 
 
-def load_file(path: str | Path) -> tuple[bytes, str]:
+def load_file(path: str | os.PathLike[str]) -> tuple[bytes, str]:
     """The bytes of a letter file and its format, refusing unsupported and oversized files."""
-    path = Path(path)
-    fmt = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    name = os.fspath(path)
+    suffix = os.path.splitext(name)[1]
+    fmt = SUPPORTED_SUFFIXES.get(suffix.lower())
     if fmt is None:
-        raise UnreadableFileError(
-            path, f"unsupported file type {path.suffix or '(none)'!r}; expected .txt, .pdf or .docx"
-        )
+        raise UnreadableFileError(name, f"unsupported file type {suffix or '(none)'!r}; expected .txt, .pdf or .docx")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UnreadableFileError(path, f"file is too large ({size // (1024 * 1024)} MB; the limit is 25 MB)")
-        return path.read_bytes(), fmt
+        with open(name, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise UnreadableFileError(name, f"file is too large ({size // (1024 * 1024)} MB; the limit is 25 MB)")
+            return file.read(), fmt
     except FileNotFoundError:
-        raise UnreadableFileError(path, "file not found") from None
+        raise UnreadableFileError(name, "file not found") from None
     except IsADirectoryError:
-        raise UnreadableFileError(path, "is a folder, not a file") from None
+        raise UnreadableFileError(name, "is a folder, not a file") from None
     except PermissionError:
-        raise UnreadableFileError(path, "permission denied") from None
+        reason = "is a folder, not a file" if os.path.isdir(name) else "permission denied"  # Windows says so for folders
+        raise UnreadableFileError(name, reason) from None
     except OSError as exc:
-        raise UnreadableFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise UnreadableFileError(name, f"cannot be read ({exc.strerror or exc})") from None
 
 
 def read_bytes(data: bytes, fmt: str, source_path: str = "", sha256: str | None = None) -> Document:

@@ -54,17 +54,17 @@ class ImportReport:
         }
 
 
-def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[str], list[tuple[str, str]]]:
     """Letter files under ``paths`` (folders recursively, sorted) and what was skipped."""
-    files: list[Path] = []
+    files: list[str] = []
     skipped: list[tuple[str, str]] = []
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
+        path = os.fspath(raw)
+        if os.path.isdir(path):
             for child in files_under(path):
-                (files.append(child) if is_supported(child) else skipped.append((str(child), "not a .txt, .pdf or .docx file")))
-        elif path.is_file() and not is_supported(path):
-            skipped.append((str(path), "not a .txt, .pdf or .docx file"))
+                (files.append(child) if is_supported(child) else skipped.append((child, "not a .txt, .pdf or .docx file")))
+        elif os.path.isfile(path) and not is_supported(path):
+            skipped.append((path, "not a .txt, .pdf or .docx file"))
         else:
             files.append(path)  # missing files fail with a reason when read
     return files, skipped
@@ -88,7 +88,7 @@ def prepare_letter(path: str, known: Collection[str] = ()) -> dict[str, Any]:
     stored_extraction = {**extraction, **spans_and_warnings}
     return letter_row(
         NewLetter(
-            sha256=document.sha256, source_name=Path(path).name, source_path=path,
+            sha256=document.sha256, source_name=os.path.basename(path), source_path=path,
             format=document.format, encoding=source.get("encoding"), text=document.text,
             page_starts=list(document.page_starts), extracted=stored_extraction,
             current=letter_values(extraction, share=True),
@@ -140,16 +140,16 @@ def import_paths(
                 report.cancelled = True
                 break
             if "error" in result:
-                report.failed.append((str(path), result["error"]))
+                report.failed.append((path, result["error"]))
             elif "duplicate" in result or result["sha256"] in added:
-                report.duplicates.append(str(path))
+                report.duplicates.append(path)
             else:
                 added.add(result["sha256"])
                 pending.append(result)
                 if len(pending) >= BATCH:
                     report.imported += store.add_rows(pending, who)
                     pending = []
-            tick(path.name)
+            tick(os.path.basename(path))
     finally:
         results.close()
     if pending:
@@ -157,19 +157,17 @@ def import_paths(
     return report
 
 
-def _prepared(paths: list[Path], workers: int | None, known: frozenset[str]) -> Iterator[tuple[Path, dict[str, Any]]]:
+def _prepared(paths: list[str], workers: int | None, known: frozenset[str]) -> Iterator[tuple[str, dict[str, Any]]]:
     """(path, prepared letter) in order, from worker processes when the job is large."""
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(paths) < IN_PROCESS_BELOW:
         for path in paths:
-            yield path, prepare_letter(str(path), known)
+            yield path, prepare_letter(path, known)
         return
     # "spawn": safe beside GUI threads and in a frozen application.
     context = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker, initargs=(known,))
     try:
-        names = [str(p) for p in paths]
-        for path, result in zip(paths, executor.map(_prepare_in_worker, names, chunksize=16)):
-            yield path, result
+        yield from zip(paths, executor.map(_prepare_in_worker, paths, chunksize=16))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)

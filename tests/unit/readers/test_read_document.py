@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
 
 from imr_desk.domain.errors import ImrDeskError, UnreadableFileError
-from imr_desk.readers import MAX_FILE_BYTES, read_bytes, read_document
+from imr_desk.readers import MAX_FILE_BYTES, files_under, read_bytes, read_document
 from tests.conftest import TEST_DATA
 from tests.support.pdfmaker import make_image_only_pdf, make_pdf
 
@@ -134,3 +135,12 @@ def test_sha256_is_of_the_source_bytes():
 
     data = LETTER.encode("utf-16")
     assert read_bytes(data, "txt").sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_files_under_walks_folders_in_path_order_and_skips_hidden(tmp_path):
+    for name in ["b.txt", "a-b/x.txt", "a/x.txt", "a/z.pdf", ".hidden.txt", ".git/c.txt", "a/.d/e.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in files_under(tmp_path)]
+    assert found == ["a/x.txt", "a/z.pdf", "a-b/x.txt", "b.txt"]
+    assert found == [p.relative_to(tmp_path).as_posix() for p in sorted(map(Path, files_under(tmp_path)))]
