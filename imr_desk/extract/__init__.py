@@ -18,6 +18,7 @@ from imr_desk.extract.injury import extract_injury, extract_ur_date
 from imr_desk.extract.items import extract_items
 from imr_desk.extract.patient import extract_patient
 from imr_desk.extract.reviewer import extract_reviewer
+from imr_desk.extract.scan import lowered
 from imr_desk.extract.sections import find_sections, squash
 
 __all__ = ["extract", "extract_text"]
@@ -67,10 +68,11 @@ def extract_text(text: str) -> Extraction:
     out.put("clinical_case_summary", summary or None, sections.summary if summary else None)
     if not summary:
         out.warn("clinical_case_summary", "no clinical case summary found")
-    extract_patient(text, summary_start, summary_end, out)
-    extract_injury(text, summary_start, summary_end, out, summary_dates, case and case.get("date_of_injury"))
+    summary_low = lowered(text[summary_start:summary_end])
+    extract_patient(text, summary_start, summary_end, summary_low, out)
+    extract_injury(text, summary_start, summary_end, summary_low, out, summary_dates, case and case.get("date_of_injury"))
     extract_ur_date(
-        text, summary_start, summary_end, out, summary_dates,
+        text, summary_start, summary_end, summary_low, out, summary_dates,
         case and case.get("ur_denial_date"), values["injury"]["date"],
     )
     extract_items(text, *sections.issues, out)

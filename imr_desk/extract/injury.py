@@ -6,7 +6,7 @@ import re
 
 from imr_desk.extract.collector import Collector
 from imr_desk.domain.dates import DatesIn, FoundDate, iso
-from imr_desk.extract.scan import cues, lowered, sentence_end, sentence_start
+from imr_desk.extract.scan import cues, cues_in_order, sentence_end, sentence_start
 
 # What stands between the two dates of a range: "8/6/79- 2/27/08", "3/1/1998 to 9/15/2011".
 _RANGE_JOIN = re.compile(r"\s*(?:-|to|through|thru|until)\s*", re.IGNORECASE)
@@ -31,9 +31,12 @@ _UR_CUES = tuple(
 )
 
 
-def extract_injury(text: str, start: int, end: int, out: Collector, dates: DatesIn, header_doi: str | None) -> None:
-    """Fill ``injury.date`` and ``injury.end_date`` from the case summary."""
-    found = _injury_from_summary(text, start, end, dates)
+def extract_injury(
+    text: str, start: int, end: int, low: str, out: Collector, dates: DatesIn, header_doi: str | None
+) -> None:
+    """Fill ``injury.date`` and ``injury.end_date`` from the case summary ``text[start:end]``
+    (``low``: its lower-case copy)."""
+    found = _injury_from_summary(text, start, end, low, dates)
     if found is None:
         if header_doi:
             out.put("injury.date", header_doi, out.spans.get("case.date_of_injury"))
@@ -56,9 +59,10 @@ def extract_injury(text: str, start: int, end: int, out: Collector, dates: Dates
         out.warn("injury.end_date", "the injury range ends before it starts")
 
 
-def _injury_from_summary(text: str, start: int, end: int, dates: DatesIn) -> tuple[FoundDate, FoundDate | None] | None:
-    low = lowered(text)
-    for cue_start, cue_end in cues(text, low, _INJURY_CUES, _CT, start, end):
+def _injury_from_summary(
+    text: str, start: int, end: int, low: str, dates: DatesIn
+) -> tuple[FoundDate, FoundDate | None] | None:
+    for cue_start, cue_end in cues_in_order(text, low, _INJURY_CUES, _CT, start, end, offset=start):
         stop = sentence_end(text, cue_end, end)
         window = [d for d in dates.between(max(start, cue_start - 40), stop) if d.value]
         for first, last in zip(window, window[1:]):
@@ -73,15 +77,15 @@ def _injury_from_summary(text: str, start: int, end: int, dates: DatesIn) -> tup
 
 
 def extract_ur_date(
-    text: str, start: int, end: int, out: Collector, dates: DatesIn, header_ur: str | None, injury: str | None
+    text: str, start: int, end: int, low: str, out: Collector, dates: DatesIn, header_ur: str | None, injury: str | None
 ) -> None:
-    """Fill ``ur_decision_date``: the header's UR Denial Date, else the summary's UR sentence."""
+    """Fill ``ur_decision_date``: the header's UR Denial Date, else the sentence of the case
+    summary ``text[start:end]`` (``low``: its lower-case copy) that names the UR decision."""
     if header_ur:
         out.put("ur_decision_date", header_ur, out.spans.get("case.ur_denial_date"))
         return
     best: tuple[int, FoundDate] | None = None
-    low = lowered(text)
-    for cue_start, cue_end in cues(text, low, _UR_CUES, _UR, start, end):
+    for cue_start, cue_end in cues(text, low, _UR_CUES, _UR, start, end, offset=start):
         s_start = sentence_start(text, cue_start, start)
         s_end = sentence_end(text, cue_end, end)
         for found in dates.between(s_start, s_end):

@@ -26,7 +26,9 @@ _PAIRED = re.compile(r"(?:he|she|his|her|him)\s*(?:/|or)\s*(?:he|she|his|her|him
 _STOP = re.compile(r"\.\s|\n")
 
 
-def extract_patient(text: str, start: int, end: int, out: Collector) -> None:
+def extract_patient(text: str, start: int, end: int, low: str, out: Collector) -> None:
+    """Fill ``patient.age`` and ``patient.sex`` from the case summary ``text[start:end]``
+    (``low``: its lower-case copy)."""
     age_match = _AGE.search(text, start, end)
     if age_match:
         group = next(g for g in "abc" if age_match.group(g))
@@ -35,13 +37,13 @@ def extract_patient(text: str, start: int, end: int, out: Collector) -> None:
     else:
         out.warn("patient.age", "no patient age found in the case summary")
 
-    sex, span = _sex(text, start, end, age_match.end() if age_match else start)
+    sex, span = _sex(text, start, end, low, age_match.end() if age_match else start)
     out.put("patient.sex", sex, span)
     if sex is None:
         out.warn("patient.sex", "the case summary does not say the patient's sex")
 
 
-def _sex(text: str, start: int, end: int, after_age: int) -> tuple[str | None, tuple[int, int] | None]:
+def _sex(text: str, start: int, end: int, low: str, after_age: int) -> tuple[str | None, tuple[int, int] | None]:
     """A sex word right after the age wins; else the pronouns of the summary, by majority."""
     sentence_end = _sentence_end(text, after_age, end)
     before = max(after_age - 1, 0)  # one character more, to see whether a word starts at after_age
@@ -49,7 +51,6 @@ def _sex(text: str, start: int, end: int, after_age: int) -> tuple[str | None, t
     word = next(words_at_start(_SEX_WORD, first, after_age - before, len(first)), None)
     if word:
         return _SEX_WORDS[word.group()], (before + word.start(), before + word.end())
-    low = lowered(text[start:end])
     word = next(words_at_start(_SEX_WORD, low, 0, len(low)), None)
     if word:
         return _SEX_WORDS[word.group()], (start + word.start(), start + word.end())

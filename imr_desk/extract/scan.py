@@ -19,9 +19,13 @@ def lowered(text: str) -> str:
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
-def keyword_hits(low: str, patterns: Iterable[re.Pattern[str]], start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of every match of the (lower-case, literal-first) patterns, in text order."""
-    hits = {m.span() for pattern in patterns for m in pattern.finditer(low, start, end)}
+def keyword_hits(
+    low: str, patterns: Iterable[re.Pattern[str]], start: int, end: int, offset: int = 0
+) -> list[tuple[int, int]]:
+    """Spans of every match of the (lower-case, literal-first) patterns, in text order.
+
+    ``low`` is the lower-case copy of the text from ``offset`` on; spans are offsets into the text."""
+    hits = {(m.start() + offset, m.end() + offset) for pattern in patterns for m in pattern.finditer(low, start - offset, end - offset)}
     return sorted(hits)
 
 
@@ -47,11 +51,31 @@ def words_at_start(pattern: re.Pattern[str], low: str, start: int, end: int, als
         pos = m.end() if m.end() > at else at + 1
 
 
-def cues(text: str, low: str, lowered_patterns: Iterable[re.Pattern[str]], exact: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
-    """Where cue words start a word: lower-case patterns over ``low`` plus one
-    case-sensitive pattern (an abbreviation such as "UR") over ``text``, in text order."""
-    hits = keyword_hits(low, lowered_patterns, start, end) + [m.span() for m in exact.finditer(text, start, end)]
-    return [hit for hit in sorted(hits) if word_start(low, hit[0])]
+def cues(
+    text: str, low: str, lowered_patterns: Iterable[re.Pattern[str]], exact: re.Pattern[str], start: int, end: int, offset: int = 0
+) -> list[tuple[int, int]]:
+    """Where cue words start a word: lower-case patterns over ``low`` (the lower-case copy of
+    ``text`` from ``offset`` on) plus one case-sensitive pattern (an abbreviation such as
+    "UR") over ``text``, in text order."""
+    hits = keyword_hits(low, lowered_patterns, start, end, offset) + [m.span() for m in exact.finditer(text, start, end)]
+    return [hit for hit in sorted(hits) if word_start(low, hit[0] - offset)]
+
+
+def cues_in_order(
+    text: str, low: str, lowered_patterns: Iterable[re.Pattern[str]], exact: re.Pattern[str], start: int, end: int, offset: int = 0
+) -> Iterator[tuple[int, int]]:
+    """``cues`` found a stretch at a time, so a caller that stops at the first good cue
+    scans only the start of a long text. A cue may run on past its stretch by ``_CUE_REACH``."""
+    patterns = tuple(lowered_patterns)
+    pos = start
+    while pos < end:
+        stop = min(end, pos + _CUE_STRETCH)
+        yield from (hit for hit in cues(text, low, patterns, exact, pos, min(end, stop + _CUE_REACH), offset) if hit[0] < stop)
+        pos = stop
+
+
+_CUE_STRETCH = 500
+_CUE_REACH = 80  # longer than any cue
 
 
 _ABBREVIATIONS = ("Dr", "vs", "Mr", "Ms", "Mrs", "No", "St", "approx", "e.g", "i.e")

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from imr_desk.extract.scan import words_at_start
+from imr_desk.extract.scan import cues, cues_in_order, words_at_start
 
 TEXT = "the hero said he/she, and she herself, ashe and his; him.  Hershey's /her _he he_ she"
 
@@ -26,3 +26,15 @@ def test_words_at_start_keeps_to_the_range() -> None:
     pattern = re.compile(r"he\b")
     text = "he said he would"
     assert [m.start() for m in words_at_start(pattern, text, 1, len(text))] == [8]
+
+
+def test_cues_in_order_finds_what_cues_finds_across_stretches() -> None:
+    sentence = "The worker fell at work. A utilization review denied it; the UR was upheld. Date of the industrial injury: 1/2/03. "
+    text = "Intro. " + sentence * 40
+    low = text[7:].lower()
+    patterns = [re.compile(p) for p in (r"fell\b", r"utilization\s+review", r"date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury")]
+    exact = re.compile(r"UR\b")
+    found = list(cues_in_order(text, low, patterns, exact, 7, len(text), offset=7))
+    assert found == cues(text, low, patterns, exact, 7, len(text), offset=7)
+    assert len(found) == 4 * 40
+    assert all(text[s:e].lower().startswith(("fell", "utilization", "date", "ur")) for s, e in found)
