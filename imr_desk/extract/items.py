@@ -142,7 +142,7 @@ def _label(chunk: str) -> str | None:
 def _heading(text: str, s: int, e: int) -> _Item | None:
     chunk = text[s:e]
     tail_at = max(0, len(chunk) - 40)
-    m = _DECISION.search(chunk, tail_at) if chunk.rstrip(" .").lower().endswith(("upheld", "overturned")) else None
+    m = _DECISION.search(chunk, tail_at) if chunk[-40:].rstrip(" .").lower().endswith(("upheld", "overturned")) else None
     if m and len(chunk) < 1200:
         group = "d" if m.group("d") else "c"
         body_end = s + m.start()

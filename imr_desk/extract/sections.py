@@ -105,8 +105,8 @@ _SPACE_RUN = re.compile(r"  +")
 def squash(text: str) -> str:
     """Collapse runs of whitespace within paragraphs; keep paragraph breaks."""
     text = text.strip()
-    if "\n" not in text and "  " not in text:
-        return text
+    if "\n" not in text:
+        return _SPACE_RUN.sub(" ", text) if "  " in text else text
     if text.count("\n") == 2 * text.count("\n\n") and "\n\n\n" not in text and " \n" not in text and "\n " not in text:
         # The usual shape: paragraphs split by one blank line, at most some doubled spaces.
         return _SPACE_RUN.sub(" ", text) if "  " in text else text
