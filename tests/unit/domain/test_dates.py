@@ -43,3 +43,18 @@ def test_reference_date_is_the_latest_full_date():
     written = DatesIn("seen 1/2/2013, UR on 3/4/2014, DOI 5/6/07").four_digit()
     assert latest_plausible([], written) == date(2014, 3, 4)
     assert latest_plausible([date(2017, 2, 1)], DatesIn("anything").four_digit()) == date(2017, 2, 1)
+
+
+def test_dates_in_windows_match_the_whole_scan():
+    text = (
+        "Seen 1/2/2013 and on October 20, 2016; UR on 3/4/2014 denied it, DOI 5/6/07 (CT 8/6/79- 2/27/08). "
+        "Scores 5/10, L4-5, 2016-10-20 and 20 October 2016. "
+    ) * 6
+    whole = DatesIn(text, reference=REF)
+    expected = {(d.start, d.end, d.value) for d in whole.between(0, len(text))}
+    windowed = DatesIn(text, reference=REF)
+    for start in range(0, len(text), 37):
+        end = min(len(text), start + 90)
+        got = {(d.start, d.end, d.value) for d in windowed.between(start, end)}
+        assert got == {item for item in expected if item[0] >= start and item[1] <= end}
+    assert len(expected) >= 6 * 7
