@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import sys
 
 from imr_desk import __version__
@@ -36,7 +35,10 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    multiprocessing.freeze_support()  # worker processes of a frozen app start here
+    if getattr(sys, "frozen", False):  # worker processes of a frozen app start here
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:
