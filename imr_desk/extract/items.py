@@ -20,21 +20,19 @@ _NUMBERED = re.compile(
     r"(?:\s+and\s+appropriate)?\s*\.?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
-_CA = re.compile(
-    r"^\s*(?:Claims\s+Administrator\s+guideline\s*:|The\s+Claims\s+Administrator\s+based\s+its\s+"
-    r"(?:decision|determination)\s+on\s+(?:the\s+)?)",
+# The labels of an item's paragraphs, tried in this order; each group is named as its field.
+_LABEL = re.compile(
+    r"^\s*(?:"
+    r"(?P<claims_administrator_guideline>Claims\s+Administrator\s+guideline\s*:|The\s+Claims\s+Administrator\s+based\s+its\s+"
+    r"(?:decision|determination)\s+on\s+(?:the\s+)?)"
+    r"|(?P<maximus_guideline>MAXIMUS\s+guideline\s*:|(?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer\s+based\s+"
+    r"(?:his/her|his|her|their)\s+(?:decision|determination)\s+on\s+(?:the\s+)?)"
+    r"|(?P<rationale>Decision\s+rationale\s*:|(?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+"
+    r"decision\s+rationale\s*:)"
+    r")",
     re.IGNORECASE,
 )
-_MX = re.compile(
-    r"^\s*(?:MAXIMUS\s+guideline\s*:|(?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer\s+based\s+"
-    r"(?:his/her|his|her|their)\s+(?:decision|determination)\s+on\s+(?:the\s+)?)",
-    re.IGNORECASE,
-)
-_RATIONALE = re.compile(
-    r"^\s*(?:Decision\s+rationale\s*:|(?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+"
-    r"decision\s+rationale\s*:)",
-    re.IGNORECASE,
-)
+_LABEL_INITIALS = frozenset("CcMmTtEePpDd")  # what a label's first word starts with
 _INTRO = re.compile(r"^\s*(?:The\s+Final\s+Determination\s+was\s+based|A\s+decision\s+has\s+been\s+made)", re.IGNORECASE)
 _REMAINING = (
     re.compile(r"remaining\s+IMR[\s-]+eligible\s+portion\s+of\s+the\s+original\s+request\s*,?\s*", re.IGNORECASE),
@@ -88,16 +86,16 @@ def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Ite
     for s, e in paras:
         chunk = text[s:e]
         item = items[-1] if items else None
-        label = _label(chunk)
-        if label:
+        matched = _LABEL.match(chunk) if chunk[:1] in _LABEL_INITIALS else None
+        if matched:
+            label = matched.lastgroup
+            assert label is not None
             if item is None or label in item.fields and label != "rationale" or _out_of_order(item, label):
                 if loose is None and item is not None:
                     loose = _split_merged_heading(text, item)
                 item = _Item(heading=loose or (s, s))
                 items.append(item)
                 out.warn(f"items.{len(items) - 1}.decision", "item heading without decision")
-            matched = _LABEL_RES[label].match(chunk)
-            assert matched is not None
             item.fields[label] = (s + matched.end(), e)
             item.current = label
             loose = None
@@ -107,7 +105,7 @@ def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Ite
             items.append(heading)
             loose = None
             continue
-        if _INTRO.match(chunk):
+        if chunk[:1] in "TtAa" and _INTRO.match(chunk):
             continue
         if loose and _DECISION_ONLY.fullmatch(chunk):
             decision = chunk.strip(" .").lower()
@@ -127,16 +125,6 @@ def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Ite
 def _out_of_order(item: _Item, label: str) -> bool:
     """A guideline label after this item's rationale starts the next item."""
     return label != "rationale" and "rationale" in item.fields
-
-
-_LABEL_RES = {"claims_administrator_guideline": _CA, "maximus_guideline": _MX, "rationale": _RATIONALE}
-
-
-def _label(chunk: str) -> str | None:
-    for name, pattern in _LABEL_RES.items():
-        if pattern.match(chunk):
-            return name
-    return None
 
 
 def _heading(text: str, s: int, e: int) -> _Item | None:
@@ -237,7 +225,7 @@ def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:
 def _strip_trailing(text: str, s: int, e: int) -> tuple[int, int]:
     s, e = trimmed(text, s, e)
     while True:
-        m = _TRAILING.search(text, s, e)
+        m = _TRAILING.search(text, max(s, e - 16), e)  # a longer tail goes in further rounds
         if not m or m.start() == e:
             return s, e
         e = m.start()
