@@ -11,7 +11,7 @@ import os
 from imr_desk.domain.document import Document
 from imr_desk.domain.errors import UnreadableFileError
 from imr_desk.readers.layout import UnreadableSource, build_text
-from imr_desk.readers.textfile import NotText, decode, looks_binary, text_lines
+from imr_desk.readers.textfile import NotText, read_text, text_lines
 
 #: Letters are a few pages; anything larger is not a letter (and would stall an import).
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -77,16 +77,14 @@ def read_bytes(data: bytes, fmt: str, source_path: str = "", sha256: str | None 
     name = source_path or f"<{fmt}>"
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableFileError(name, "file is too large (the limit is 25 MB)")
-    if not data.strip():
+    if not data or data.isspace():
         raise UnreadableFileError(name, "file is empty")
     encoding = None
     real_paragraphs = False
     try:
         if fmt == "txt":
-            raw, encoding = decode(data)
-            if looks_binary(raw):
-                raise NotText("binary data, not a text letter")
-            lines = text_lines(raw)
+            text, encoding = read_text(data)
+            lines = text_lines(text)
         elif fmt == "pdf":
             from imr_desk.readers.pdf import pdf_lines  # pypdfium2 loads only when needed
 
@@ -101,7 +99,7 @@ def read_bytes(data: bytes, fmt: str, source_path: str = "", sha256: str | None 
     except (NotText, UnreadableSource) as exc:
         raise UnreadableFileError(name, str(exc)) from None
     text, page_starts = build_text(lines, real_paragraphs=real_paragraphs)
-    if not text.strip():
+    if not text or text.isspace():
         raise UnreadableFileError(name, "file has no text")
     return Document(
         text=text,

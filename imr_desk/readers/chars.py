@@ -30,6 +30,16 @@ _ASCII_TABLE = bytes.maketrans(b"\t", b" ")
 _ASCII_DROP = bytes([*range(0, 9), 11, *range(14, 32), 0x7F])
 
 
+def normalize_ascii(data: bytes) -> tuple[str, int]:
+    """ASCII bytes as normalized text, and how many control characters were dropped.
+
+    The common case of ``normalize_chars``, done on the bytes at C speed."""
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    kept = data.translate(_ASCII_TABLE, _ASCII_DROP)
+    return kept.decode("ascii"), len(data) - len(kept)
+
+
 def normalize_chars(text: str) -> str:
     """Unify line endings, quotes, spaces and dashes; drop invisible and control chars."""
     if "\r" in text:

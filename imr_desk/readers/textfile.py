@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from imr_desk.readers.chars import normalize_chars
+from imr_desk.readers.chars import normalize_ascii, normalize_chars
 from imr_desk.readers.layout import LABELS, Gap, SourceLine
 
 _BOMS = (
@@ -19,6 +19,21 @@ _BOMS = (
 
 class NotText(ValueError):
     """The bytes are not a text file."""
+
+
+def read_text(data: bytes) -> tuple[str, str]:
+    """Decode letter bytes and normalize their characters; returns (text, encoding name).
+
+    Raises ``NotText`` for binary data."""
+    if data.isascii() and b"\x00" not in data:  # the common case, in one pass over the bytes
+        text, dropped = normalize_ascii(data)
+        if dropped > BINARY_SHARE * len(data):
+            raise NotText("binary data, not a text letter")
+        return text, "utf-8"
+    raw, encoding = decode(data)
+    if looks_binary(raw):
+        raise NotText("binary data, not a text letter")
+    return normalize_chars(raw), encoding
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -66,14 +81,18 @@ _ODD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff\ufffd]")
 _TEXT_BYTES = bytes([9, 10, 12, 13, *range(32, 127)])
 
 
+#: The share of characters that never occur in letters above which a file is binary data.
+BINARY_SHARE = 0.02
+
+
 def looks_binary(text: str) -> bool:
-    """Too many characters that never occur in letters."""
+    """Too many characters that never occur in letters (in the first 20,000)."""
     sample = text[:20000]
-    if sample.isascii():  # the common case, counted at C speed
+    if sample.isascii():  # counted at C speed
         odd = len(sample.encode("ascii").translate(None, _TEXT_BYTES))
     else:
         odd = len(_ODD_CHARS.findall(sample))
-    return odd > 0.02 * len(sample)
+    return odd > BINARY_SHARE * len(sample)
 
 
 def is_export_layout(text: str) -> bool:
@@ -117,9 +136,8 @@ _EXPORT_JOIN = _join_pattern(" \n\n")
 _PLAIN_JOIN = _join_pattern("\n")
 
 
-def text_lines(raw: str) -> list[SourceLine]:
-    """Source lines of a decoded text letter, in either layout."""
-    text = normalize_chars(raw)
+def text_lines(text: str) -> list[SourceLine]:
+    """Source lines of a text letter (decoded and normalized by ``read_text``), in either layout."""
     pages = text.split("\f")
     lines: list[SourceLine] = []
     for page_no, page in enumerate(pages, start=1):

@@ -8,7 +8,7 @@ from imr_desk.readers.textfile import text_lines
 
 
 def _build(raw: str) -> str:
-    return build_text(text_lines(raw))[0]
+    return build_text(text_lines(normalize_chars(raw)))[0]
 
 
 def test_export_layout_unwraps_lines_and_keeps_paragraphs():

@@ -81,6 +81,7 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path):
         ("empty.txt", b"", "file is empty"),
         ("blank.txt", b"  \n\n \r\n", "file is empty"),
         ("binary.txt", bytes(range(256)) * 20, "binary"),
+        ("controls.txt", bytes(range(1, 32)) * 40 + b"a few words", "binary"),
         ("corrupt.pdf", b"%PDF-1.4\nthis is not really a pdf", "not a valid PDF"),
         ("corrupt.docx", b"PK\x03\x04 not a zip at all", "not a valid DOCX"),
         ("legacy.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "encrypted Word file or an old .doc"),
@@ -144,3 +145,9 @@ def test_files_under_walks_folders_in_path_order_and_skips_hidden(tmp_path):
     found = [Path(p).relative_to(tmp_path).as_posix() for p in files_under(tmp_path)]
     assert found == ["a/x.txt", "a/z.pdf", "a-b/x.txt", "b.txt"]
     assert found == [p.relative_to(tmp_path).as_posix() for p in sorted(map(Path, files_under(tmp_path)))]
+
+
+def test_a_few_stray_control_characters_are_dropped_not_refused():
+    body = "The injured worker is a 40 year old male. " * 4
+    data = b"CLINICAL CASE SUMMARY\x07\r\n\r\n" + body.replace("male", "\x01male", 1).encode() + b"\tEnd.\r\n"
+    assert read_bytes(data, "txt").text == f"CLINICAL CASE SUMMARY\n\n{body} End."
