@@ -136,7 +136,8 @@ class _Traits(NamedTuple):
 
 
 _DECISION_TAILS = ("upheld", "overturned", "upheld.", "overturned.")
-_LABEL_INITIALS = frozenset("SCMDTPIEUA")
+#: The capitals that the words of ``LABELS`` start with (a cheap test before the pattern).
+LABEL_INITIALS = frozenset("SCMDTPIEUA")
 
 
 _PLAIN = _Traits(False, False, False, False, False, False, False)
@@ -157,7 +158,7 @@ def _traits(text: str) -> _Traits:
     return _new_traits(  # positional, as the fields are declared: label, heading, breaks_after, ...
         _Traits,
         (
-            text[:1] in _LABEL_INITIALS and _LABEL_START.match(text) is not None,
+            text[:1] in LABEL_INITIALS and _LABEL_START.match(text) is not None,
             heading,
             heading or intro_end or decision_only,
             bare.rstrip("\"')]").endswith((".", "!", "?")),

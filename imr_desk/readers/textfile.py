@@ -6,7 +6,7 @@ import codecs
 import re
 
 from imr_desk.readers.chars import normalize_ascii, normalize_chars
-from imr_desk.readers.layout import LABELS, Gap, SourceLine
+from imr_desk.readers.layout import LABEL_INITIALS, LABELS, Gap, SourceLine
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -118,12 +118,13 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
     is quick, and the label alternation runs only after a capital.
     """
     nl = re.escape(newline)
+    initials = "".join(sorted(LABEL_INITIALS))
     return re.compile(
         rf"""{nl}
         (?<=[a-z0-9.,;)%"'\]]{nl})
         (?<!pheld{nl})(?<!rturned{nl})(?<!Final{nl})(?<!Determination{nl})
         (?=[A-Za-z0-9("])
-        (?!(?=[A-Z])(?i:{LABELS}))
+        (?!(?=[{initials}])(?i:{LABELS}))
         (?![A-Z]{{2,}}\b)(?![A-Z]\b)
         (?!(?i:upheld|overturned)\b)
         (?!(?i:page)\s+\d)(?!\d{{1,3}}(?:\s+of\s+\d{{1,3}})?\s*(?:\n|$))

@@ -73,3 +73,23 @@ def test_pages_map_to_offsets():
 def test_break_hyphen_from_pdf_uses_the_letters_own_words():
     text = normalize_chars("Guide\ufffelines say. The Guidelines agree. non\ufffesteroidal drugs.")
     assert text.startswith("Guidelines say.") and "non-steroidal" in text
+
+
+def test_every_label_starts_with_one_of_the_label_initials():
+    import re
+
+    from imr_desk.readers.layout import LABEL_INITIALS, LABELS
+
+    labels = [
+        "State(s) of Licensure:", "Certification(s)/Specialty:", "Claims Administrator guideline:",
+        "MAXIMUS guideline:", "Decision rationale:", "The Expert Reviewer's decision rationale:",
+        "Physician Reviewer decision rationale:", "Case Number:", "Date Assigned:", "Decision Date:",
+        "Priority:", "Date of Injury:", "UR Denial Date:", "Application Received:", "IMR Case Number:",
+        "Claim No.:", "Employee:", "Medical Qualifications of the Expert Reviewer", "Case Summary:",
+        "Disclaimer:", "The Final Determination was based",
+    ]
+    pattern = re.compile(LABELS, re.IGNORECASE | re.VERBOSE)
+    for label in labels:
+        assert pattern.match(label), label
+        assert label[0] in LABEL_INITIALS, label
+    assert not pattern.match("Reviewer notes:")
