@@ -118,9 +118,12 @@ def _letter_counts(text: str) -> tuple[int, int]:
     return len(raw) - len(raw.translate(None, _ASCII_LOWER)), len(raw) - len(raw.translate(None, _ASCII_LETTERS))
 
 
+_DECISION_WORDS = ("upheld", "overturned")
+
+
 def _ends_with_decision(text: str) -> bool:
     """The cheap test that must hold before ``DECISION_END`` can match."""
-    return text[-40:].rstrip(" .").lower().endswith(("upheld", "overturned"))
+    return text[-40:].rstrip(" .").lower().endswith(_DECISION_WORDS)
 
 
 class _Traits(NamedTuple):
@@ -179,11 +182,11 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
     if not content:
         return "", (0,)
     wrapped = _looks_wrapped(content) if real_paragraphs else True
-    widths = sorted(len(ln.text) for ln in content)
-    typical = widths[int(len(widths) * 0.9)]
+    unmerged = content
     if wrapped:
         content = _merge_wrapped(content)
     blank_structured = sum(1 for ln in content if ln.gap is Gap.PARAGRAPH) >= 2
+    typical = 0 if blank_structured else _typical_width(unmerged)  # only the line-width rule needs it
     traits = _LazyTraits(content)
     starts, inner, ends = _heading_runs(content, traits) if wrapped else (set(), set(), set())
 
@@ -195,6 +198,8 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
             sep = ""
         elif not wrapped:
             sep = PARAGRAPH_BREAK
+        elif line.gap is Gap.PARAGRAPH and i not in inner and not line.text[:1].islower() and not _hyphen_end(content[i - 1].text):
+            sep = PARAGRAPH_BREAK  # the common case of the rules below: a blank line, and no sentence carries on
         else:
             sep = _separator(content, traits, i, (starts, inner, ends), typical, blank_structured)
         parts.append(sep)
@@ -293,6 +298,13 @@ def _merge_wrapped(content: list[SourceLine]) -> list[SourceLine]:
     return out
 
 
+def _typical_width(content: list[SourceLine]) -> int:
+    """The width most lines keep under (the 90th percentile): a shorter line that ends a
+    sentence ends its paragraph."""
+    widths = sorted(len(ln.text) for ln in content)
+    return widths[int(len(widths) * 0.9)]
+
+
 def _hyphen_end(text: str) -> bool:
     """Ends with a hyphen attached to a word or number ("non-", "L4-"), not a list dash."""
     return text[-1:] == "-" and text[-2:-1].isalnum()
@@ -307,7 +319,7 @@ def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[i
     inner: set[int] = set()
     ends: set[int] = set()
     for i, line in enumerate(content):
-        if not _ends_with_decision(line.text):
+        if not line.text[-40:].rstrip(" .").lower().endswith(_DECISION_WORDS):  # as _ends_with_decision
             continue
         trait = traits[i]
         if not trait.decision_end or trait.label:
@@ -351,7 +363,12 @@ def _drop_footers(lines: list[SourceLine]) -> list[SourceLine]:
         if carry is not None:
             line = line._replace(gap=_stronger(carry, line.gap))
             carry = None
-        if _maybe_footer(text) and _FOOTER_LINE.match(text) and not (kept and kept[-1].text.endswith(":")):
+        if (
+            len(text) < 90  # a footer is short and starts with a digit, "Page", "Final" or "IMR"
+            and (text[0].isdigit() or text[0] in "PFI")
+            and _FOOTER_LINE.match(text)
+            and not (kept and kept[-1].text.endswith(":"))
+        ):
             if line.gap is not Gap.NONE:
                 carry = line.gap
             continue
@@ -361,11 +378,6 @@ def _drop_footers(lines: list[SourceLine]) -> list[SourceLine]:
                 text = text[: tail.start()]
         kept.append(line if text is line.text else line._replace(text=text))
     return kept
-
-
-def _maybe_footer(text: str) -> bool:
-    first = text[:1]
-    return len(text) < 90 and (first.isdigit() or first in ("P", "F", "I"))
 
 
 def _next_text(lines: list[SourceLine], i: int) -> str:
