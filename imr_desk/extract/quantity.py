@@ -72,8 +72,14 @@ def number(word: str) -> int | None:
     return None
 
 
+# Every count has a digit or a number word; a request with neither is passed over at once.
+_NUMBER_HINT = re.compile(r"\d|one|two|thr|four|fiv|six|seven|eigh|nine|ten|elev|twel|twen|thir|fort|fift|once|twice")
+
+
 def find_quantity(request: str) -> tuple[int, tuple[int, int]] | None:
     """(quantity, span within ``request``) or None when the request names no count."""
+    if not _NUMBER_HINT.search(request.lower()):
+        return None
     masked = _mask_refills(request)
     m = _PARENS.search(masked)
     if m and (value := number(m.group("n"))):

@@ -99,16 +99,20 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_SPACE_RUN = re.compile(r"  +")
-
-
 def squash(text: str) -> str:
     """Collapse runs of whitespace within paragraphs; keep paragraph breaks."""
     text = text.strip()
     if "\n" not in text:
-        return _SPACE_RUN.sub(" ", text) if "  " in text else text
+        return _single_spaced(text)
     if text.count("\n") == 2 * text.count("\n\n") and "\n\n\n" not in text and " \n" not in text and "\n " not in text:
         # The usual shape: paragraphs split by one blank line, at most some doubled spaces.
-        return _SPACE_RUN.sub(" ", text) if "  " in text else text
+        return _single_spaced(text)
     paragraphs = [" ".join(p.split()) for p in _BLANK_LINE.split(text)]
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _single_spaced(text: str) -> str:
+    """Runs of spaces as one space (``str.replace`` is several times faster than a regex here)."""
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text

@@ -58,3 +58,11 @@ def test_quantity_span_points_at_the_count():
 @pytest.mark.parametrize(("word", "value"), [("Twelve", 12), ("twenty-four", 24), ("forty", 40), ("7", 7), ("60.00", 60)])
 def test_number_words(word, value):
     assert number(word) == value
+
+
+def test_every_number_word_passes_the_quick_hint():
+    from imr_desk.extract.quantity import _NUMBER_HINT, _TENS, _UNITS_ONES
+
+    words = [w for w in [*_UNITS_ONES, *_TENS] if w not in {"a", "an", "single"}] + ["thrice", "7"]
+    assert all(_NUMBER_HINT.search(word) for word in words)
+    assert find_quantity("Lumbar spinal cord stimulator implantation") is None
