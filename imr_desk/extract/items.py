@@ -47,7 +47,6 @@ _AUTHORIZED = re.compile(
 _RETRO = re.compile(r"\bretro(?:spective(?:ly)?|\.)?(?=\b|\W)|\bDOS\b|\bdates?\s+of\s+service\b", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _DECISION_ONLY = re.compile(r"\s*(?:upheld|overturned)\s*\.?\s*", re.IGNORECASE)
-_TRAILING = re.compile(r"[\s:;,-]+$|\s+(?:is|are)\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -223,9 +222,16 @@ def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:
 
 
 def _strip_trailing(text: str, s: int, e: int) -> tuple[int, int]:
+    """Shrink a heading's span past trailing punctuation (: ; , -) and a dangling "is"/"are"."""
     s, e = trimmed(text, s, e)
+    head = text[s:e]
     while True:
-        m = _TRAILING.search(text, max(s, e - 16), e)  # a longer tail goes in further rounds
-        if not m or m.start() == e:
-            return s, e
-        e = m.start()
+        cut = head.rstrip().rstrip(":;,-")
+        tail = cut[-4:].lower()
+        for word in ("is", "are"):
+            if tail.endswith(word) and cut[: -len(word)][-1:].isspace():
+                cut = cut[: -len(word)]
+                break
+        if len(cut) == len(head):
+            return s, s + len(head)
+        head = cut
