@@ -6,7 +6,10 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from imr_desk.assets import resource_path, sample_letters
+from imr_desk.cli.extract_cmd import json_line
 from imr_desk.cli.main import main
 
 KEYS = {
@@ -74,3 +77,14 @@ def test_python_dash_m_and_no_traceback(tmp_path):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "file not found" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['plain "quoted" text \\ with a backslash\nand lines', "caf\u00e9 and \u2014 dashes", "a tab\there", "form\x0cfeed", ""],
+)
+def test_json_line_is_what_the_encoder_writes(text):
+    encode = json.JSONEncoder(check_circular=False).encode
+    letter = {"source": {"path": 'C:\\"text": ""', "sha256": "x"}, "text": text, "items": [{"request": "a\nb"}]}
+    assert json_line(letter, encode) == encode(letter)
+    assert json_line(letter, json.JSONEncoder(separators=(",", ":")).encode) == json.dumps(letter, separators=(",", ":"))
