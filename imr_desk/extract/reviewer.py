@@ -52,7 +52,10 @@ _PROSE_STATES = re.compile(
     r"licensed\s+(?:to\s+practice\s+)?in\s+(?:the\s+states?\s+of\s+)?(.+?)(?=\.\s|\.$|;|\n|,?\s+(?:and\s+)?(?:is|has|he|she)\s|$)"
 )
 _STATE_OF = re.compile(r"^(?:the\s+)?state\s+of\s+")
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s*;\s*|\s+and\s+")
+# Separators in a list of names: a comma (with an "and" after it), a semicolon, a spaced "and".
+# Two literal-first patterns: one alternation starting with whitespace tries every position.
+_PUNCTUATION_SEPARATOR = re.compile(r",\s*(?:and\s+)?|;\s*")
+_AND_SEPARATOR = re.compile(r"and\s+")
 
 
 def extract_reviewer(text: str, start: int, end: int, out: Collector) -> None:
@@ -132,14 +135,11 @@ def _prose_windows(low: str) -> list[tuple[int, int]]:
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a list of names at commas, semicolons and "and", keeping names that contain "and"."""
     chunk = text[start:end]
-    protected = [m.span() for m in _AND_NAMES_RE.finditer(lowered(chunk))] if " and " in chunk or "&" in chunk else []
     spans: list[tuple[int, int]] = []
     pos = 0
-    for sep in _SPLIT.finditer(chunk):
-        if any(a < sep.start() < b for a, b in protected):
-            continue
-        spans.append((pos, sep.start()))
-        pos = sep.end()
+    for sep_start, sep_end in _separators(chunk):
+        spans.append((pos, sep_start))
+        pos = sep_end
     spans.append((pos, len(chunk)))
     out = []
     for s, e in spans:
@@ -149,6 +149,29 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+def _separators(chunk: str) -> list[tuple[int, int]]:
+    """Where ``chunk`` splits, in order: as ``\\s*,\\s*(?:and\\s+)?|\\s*;\\s*|\\s+and\\s+`` finds them
+    (less the spaces before a comma), leaving out an "and" inside a name such as
+    "Physical Medicine and Rehabilitation"."""
+    found = [m.span() for m in _PUNCTUATION_SEPARATOR.finditer(chunk)]
+    ands = []
+    for m in _AND_SEPARATOR.finditer(chunk):
+        at = m.start()
+        if at and chunk[at - 1].isspace():
+            while at and chunk[at - 1].isspace():
+                at -= 1
+            ands.append((at, m.end()))
+    if ands:
+        protected = [m.span() for m in _AND_NAMES_RE.finditer(lowered(chunk))]
+        found += [(s, e) for s, e in ands if not any(a < s < b for a, b in protected)]
+        found.sort()
+    kept: list[tuple[int, int]] = []
+    for s, e in found:
+        if not kept or s >= kept[-1][1]:
+            kept.append((s, e))
+    return kept
 
 
 def _state_name(raw: str) -> str | None:

@@ -1,0 +1,40 @@
+import re
+
+import pytest
+
+from imr_desk.extract.reviewer import _split
+
+_OLD_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s*;\s*|\s+and\s+")
+_AND_NAMES = re.compile(r"physical medicine\s+(?:and|&)\s+rehabilitation|obstetrics\s+(?:and|&)\s+gynecology", re.IGNORECASE)
+
+
+def _split_with_one_pattern(text: str) -> list[str]:
+    protected = [m.span() for m in _AND_NAMES.finditer(text)]
+    pieces, pos = [], 0
+    for sep in _OLD_SEPARATOR.finditer(text):
+        if any(a < sep.start() < b for a, b in protected):
+            continue
+        pieces.append(text[pos : sep.start()])
+        pos = sep.end()
+    pieces.append(text[pos:])
+    return [p.strip().rstrip(",;").strip().rstrip(".") for p in pieces if p.strip(" ,;.")]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "Preventive Medicine, Occupational Medicine, Public Health & Gen Prev Med",
+        "California and Nevada",
+        "California, Oregon, and Washington.",
+        "Internal Medicine; Cardiovascular Disease ; Nephrology",
+        "Physical Medicine and Rehabilitation, Pain Medicine and Orthopaedic Surgery",
+        "Obstetrics & Gynecology , Grand Rounds and Band Surgery",
+        "Texas  and  Ohio",
+        "Family Practice",
+    ],
+)
+def test_split_names_as_one_separator_pattern_would(names: str) -> None:
+    text = f"In: {names}"
+    found = [text[s:e] for s, e in _split(text, 4, len(text))]
+    assert found == _split_with_one_pattern(names)
+    assert len(found) >= 1
