@@ -73,12 +73,14 @@ def number(word: str) -> int | None:
 
 
 # Every count has a digit or a number word; a request with neither is passed over at once.
-_NUMBER_HINT = re.compile(r"\d|one|two|thr|four|fiv|six|seven|eigh|nine|ten|elev|twel|twen|thir|fort|fift|once|twice")
+# (Two patterns: each starts with a literal or a class, so the scan skips ahead fast.)
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD_HINT = re.compile(r"one|two|thr|four|fiv|six|seven|eigh|nine|ten|elev|twel|twen|thir|fort|fift|once|twice")
 
 
 def find_quantity(request: str) -> tuple[int, tuple[int, int]] | None:
     """(quantity, span within ``request``) or None when the request names no count."""
-    if not _NUMBER_HINT.search(request.lower()):
+    if not (_DIGIT.search(request) or _NUMBER_WORD_HINT.search(request.lower())):
         return None
     masked = _mask_refills(request)
     m = _PARENS.search(masked)

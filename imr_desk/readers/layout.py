@@ -59,6 +59,8 @@ _INTRO_END = re.compile(
     re.IGNORECASE,
 )
 
+_INTRO_WORDS = ("below", "records", "credentials", "dispute")  # the words _INTRO_END ends with
+
 # Section headings of the letter (item headings in capitals are not among them).
 SECTION_HEADING = re.compile(
     r"^\s*(?:HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE|CLINICAL\s+CASE\s+SUMMARY"
@@ -155,7 +157,7 @@ def _traits(text: str) -> _Traits:
     tail = text[-60:]
     bare = tail.rstrip()
     heading = is_heading(text)
-    intro_end = bare.endswith(":") and bool(_INTRO_END.search(tail))
+    intro_end = bare.endswith(":") and bare.rstrip(": ").lower().endswith(_INTRO_WORDS) and bool(_INTRO_END.search(tail))
     decision_end = bare.lower().endswith(_DECISION_TAILS) and bool(DECISION_END.search(tail))
     decision_only = decision_end and len(text) < 14
     return _new_traits(  # positional, as the fields are declared: label, heading, breaks_after, ...

@@ -61,8 +61,8 @@ def test_number_words(word, value):
 
 
 def test_every_number_word_passes_the_quick_hint():
-    from imr_desk.extract.quantity import _NUMBER_HINT, _TENS, _UNITS_ONES
+    from imr_desk.extract.quantity import _NUMBER_WORD_HINT, _TENS, _UNITS_ONES
 
-    words = [w for w in [*_UNITS_ONES, *_TENS] if w not in {"a", "an", "single"}] + ["thrice", "7"]
-    assert all(_NUMBER_HINT.search(word) for word in words)
+    words = [w for w in [*_UNITS_ONES, *_TENS] if w not in {"a", "an", "single"}] + ["thrice"]
+    assert all(_NUMBER_WORD_HINT.search(word) for word in words)
     assert find_quantity("Lumbar spinal cord stimulator implantation") is None
