@@ -137,7 +137,9 @@ def run_status(args: argparse.Namespace) -> int:
     from imr_desk.services.workflow import change_status
 
     with open_store(args) as store:
-        change_status(store, args.id, args.status, reviewer_name(), args.reason)
+        before = store.get(args.id).status
+        after = change_status(store, args.id, args.status, reviewer_name(), args.reason).status
+    print(f"letter {args.id}: {before} -> {after}" if after != before else f"letter {args.id} is already {after}")
     return 0
 
 

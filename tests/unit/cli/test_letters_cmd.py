@@ -68,7 +68,8 @@ def test_set_status_history_and_errors(db, capsys):
     code, _, err = run(capsys, "set", "--db", db, "1", "patient.age=sixty")
     assert code == 2 and err.count("\n") == 1 and "patient.age" in err and "Traceback" not in err
     assert run(capsys, "set", "--db", db, "1", "items.1=null")[0] == 0
-    assert run(capsys, "status", "--db", db, "1", "finalized")[0] == 0
+    assert run(capsys, "status", "--db", db, "1", "finalized")[:2] == (0, "letter 1: in_review -> finalized\n")
+    assert run(capsys, "status", "--db", db, "1", "finalized")[:2] == (0, "letter 1 is already finalized\n")
     code, _, err = run(capsys, "status", "--db", db, "1", "postponed")
     assert code == 2 and "cannot become" in err
     history = json.loads(run(capsys, "show", "--db", db, "1", "--history")[1])["history"]
