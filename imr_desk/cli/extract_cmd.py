@@ -59,17 +59,30 @@ def run(args: argparse.Namespace) -> int:
 _CONTROLS = tuple(chr(c) for c in (*range(32), 127) if c != 10)
 
 
+#: The long strings of a letter, in the order the letter JSON holds them.
+_LONG_STRINGS = ("text", "clinical_case_summary")
+
+
 def json_line(letter: dict[str, Any], encode: Callable[[Any], str]) -> str:
-    """``encode(letter)``, with the letter's text (most of the line) escaped by string
-    methods, which is faster than the encoder for long ASCII text."""
-    text = letter["text"]
-    if not text.isascii() or any(c in text for c in _CONTROLS):
+    """``encode(letter)``, with the letter's long strings (most of the line) escaped by
+    string methods, which is faster than the encoder for ASCII text."""
+    long = {key: letter[key] for key in _LONG_STRINGS if _plain_ascii(letter.get(key))}
+    if not long:
         return encode(letter)
-    head, marker, tail = encode({**letter, "text": ""}).partition('"text": ""')
-    if not marker:  # an encoder with other separators
-        return encode(letter)
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'{head}"text": "{escaped}"{tail}'
+    rest = encode({**letter, **dict.fromkeys(long, "")})
+    parts = []
+    for key, value in long.items():
+        head, marker, rest = rest.partition(f'"{key}": ""')
+        if not marker:  # an encoder with other separators
+            return encode(letter)
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+        parts += [head, f'"{key}": "{escaped}"']
+    return "".join(parts) + rest
+
+
+def _plain_ascii(value: object) -> bool:
+    """An ASCII string whose only character JSON escapes as a control is the newline."""
+    return isinstance(value, str) and value.isascii() and not any(c in value for c in _CONTROLS)
 
 
 def iter_letter_files(paths: list[str]) -> Iterator[str]:

@@ -85,6 +85,9 @@ def test_python_dash_m_and_no_traceback(tmp_path):
 )
 def test_json_line_is_what_the_encoder_writes(text):
     encode = json.JSONEncoder(check_circular=False).encode
-    letter = {"source": {"path": 'C:\\"text": ""', "sha256": "x"}, "text": text, "items": [{"request": "a\nb"}]}
+    letter = {
+        "source": {"path": 'C:\\"text": ""', "sha256": "x"}, "text": text, "case": None,
+        "clinical_case_summary": text[::-1] + ' "', "items": [{"request": "a\nb"}],
+    }
     assert json_line(letter, encode) == encode(letter)
     assert json_line(letter, json.JSONEncoder(separators=(",", ":")).encode) == json.dumps(letter, separators=(",", ":"))
