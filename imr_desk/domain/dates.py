@@ -159,34 +159,23 @@ _FAR = date(2100, 1, 1)
 
 
 class DatesIn:
-    """The dates of one stretch of text, looked up by window.
+    """The dates of one stretch of text, found once and then looked up by window.
 
-    Windows are scanned as they are asked for (most letters need a few sentences of a long
-    summary), until the windows would cover as much as the whole stretch: then it is
-    scanned once. A two-digit year resolves against ``reference`` only when a window
-    holding it is asked for, so the reference may itself be worked out from ``four_digit()``.
+    A two-digit year resolves against ``reference`` only when a window holding it is
+    asked for, so the reference may itself be worked out from ``four_digit()``.
     """
-
-    _MARGIN = 40  # scanned beyond a window, so a date across its edge is seen whole
 
     def __init__(self, text: str, start: int = 0, end: int | None = None, reference: Reference | None = None) -> None:
         self._text = text
-        self._start, self._end = start, len(text) if end is None else end
+        self._spans = _date_spans(text, start, len(text) if end is None else end)
+        self._starts = [s_ for s_, _ in self._spans]
         self._reference = reference or date.today()
-        self._all: list[tuple[int, int]] | None = None
-        self._windows: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self._scanned = 0
         self._found: dict[int, FoundDate | None] = {}
-
-    def _every_span(self) -> list[tuple[int, int]]:
-        if self._all is None:
-            self._all = _date_spans(self._text, self._start, self._end)
-        return self._all
 
     def four_digit(self) -> list[date]:
         """The real dates written with a four-digit year."""
         out = []
-        for s_, e_ in self._every_span():
+        for s_, e_ in self._spans:
             parsed = _parse(self._text[s_:e_], _FAR)
             if parsed is not None and parsed[0] is not None and not parsed[1]:
                 out.append(parsed[0])
@@ -194,21 +183,14 @@ class DatesIn:
 
     def between(self, start: int, end: int) -> list[FoundDate]:
         """The dates lying wholly inside ``text[start:end]``."""
-        low, high = max(self._start, start - self._MARGIN), min(self._end, end + self._MARGIN)
-        spans = self._windows.get((low, high)) if self._all is None else self._all
-        if spans is None:
-            self._scanned += max(high - low, 0)
-            if self._scanned < self._end - self._start:
-                spans = self._windows[low, high] = _date_spans(self._text, low, high)
-            else:
-                spans = self._every_span()
         out = []
-        for s_, e_ in spans[bisect.bisect_left(spans, (start, 0)) :]:
+        for index in range(bisect.bisect_left(self._starts, start), len(self._spans)):
+            s_, e_ = self._spans[index]
             if e_ > end:
                 break
-            if s_ not in self._found:
-                self._found[s_] = _found_at(self._text, s_, e_, self._reference)
-            found = self._found[s_]
+            if index not in self._found:
+                self._found[index] = _found_at(self._text, s_, e_, self._reference)
+            found = self._found[index]
             if found is not None:
                 out.append(found)
         return out

@@ -32,7 +32,7 @@ _LABEL = re.compile(
     r")",
     re.IGNORECASE,
 )
-_LABEL_INITIALS = frozenset("CcMmTtEePpDd")  # what a label's first word starts with
+_ITEM_LABEL_INITIALS = frozenset("CcMmTtEePpDd")  # what a label's first word starts with
 _INTRO = re.compile(r"^\s*(?:The\s+Final\s+Determination\s+was\s+based|A\s+decision\s+has\s+been\s+made)", re.IGNORECASE)
 _REMAINING = (
     re.compile(r"remaining\s+IMR[\s-]+eligible\s+portion\s+of\s+the\s+original\s+request\s*,?\s*", re.IGNORECASE),
@@ -85,7 +85,7 @@ def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Ite
     for s, e in paras:
         chunk = text[s:e]
         item = items[-1] if items else None
-        matched = _LABEL.match(chunk) if chunk[:1] in _LABEL_INITIALS else None
+        matched = _LABEL.match(chunk) if chunk[:1] in _ITEM_LABEL_INITIALS else None
         if matched:
             label = matched.lastgroup
             assert label is not None

@@ -102,10 +102,9 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def squash(text: str) -> str:
     """Collapse runs of whitespace within paragraphs; keep paragraph breaks."""
     text = text.strip()
-    if "\n" not in text:
-        return _single_spaced(text)
-    if text.count("\n") == 2 * text.count("\n\n") and "\n\n\n" not in text and " \n" not in text and "\n " not in text:
-        # The usual shape: paragraphs split by one blank line, at most some doubled spaces.
+    if "\n" not in text or (
+        text.count("\n") == 2 * text.count("\n\n") and "\n\n\n" not in text and " \n" not in text and "\n " not in text
+    ):  # the usual shape: one paragraph, or paragraphs split by one blank line; at most some doubled spaces
         return _single_spaced(text)
     paragraphs = [" ".join(p.split()) for p in _BLANK_LINE.split(text)]
     return "\n\n".join(p for p in paragraphs if p)

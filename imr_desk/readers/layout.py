@@ -120,12 +120,9 @@ def _letter_counts(text: str) -> tuple[int, int]:
     return len(raw) - len(raw.translate(None, _ASCII_LOWER)), len(raw) - len(raw.translate(None, _ASCII_LETTERS))
 
 
-_DECISION_WORDS = ("upheld", "overturned")
-
-
 def _ends_with_decision(text: str) -> bool:
     """The cheap test that must hold before ``DECISION_END`` can match."""
-    return text[-40:].rstrip(" .").lower().endswith(_DECISION_WORDS)
+    return text[-40:].rstrip(" .").lower().endswith(("upheld", "overturned"))
 
 
 class _Traits(NamedTuple):
@@ -321,7 +318,7 @@ def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[i
     inner: set[int] = set()
     ends: set[int] = set()
     for i, line in enumerate(content):
-        if not line.text[-40:].rstrip(" .").lower().endswith(_DECISION_WORDS):  # as _ends_with_decision
+        if not _ends_with_decision(line.text):
             continue
         trait = traits[i]
         if not trait.decision_end or trait.label:
