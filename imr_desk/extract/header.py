@@ -4,31 +4,42 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from imr_desk.extract.collector import Collector
 from imr_desk.domain.dates import DATE_PATTERN, Reference, iso, parse_date
 
 _D = rf"({DATE_PATTERN})"
-_FIELDS = {
-    "case_number": re.compile(r"Case\s+(?:Number|No\.?)\s*:?\s*([A-Z]{2}\d{2}-\d{5,8})\b", re.IGNORECASE),
-    "date_assigned": re.compile(rf"Date\s+Assigned\s*:\s*{_D}", re.IGNORECASE),
-    "date_of_injury": re.compile(rf"Date\s+of\s+Injury\s*:\s*{_D}", re.IGNORECASE),
-    "decision_date": re.compile(rf"Decision\s+Date\s*:\s*{_D}", re.IGNORECASE),
-    "ur_denial_date": re.compile(rf"UR\s+Denial\s+Date\s*:\s*{_D}", re.IGNORECASE),
-    "priority": re.compile(r"Priority\s*:\s*([A-Za-z]+)", re.IGNORECASE),
-    "application_received": re.compile(rf"(?:Application\s+)?Received\s*:\s*{_D}", re.IGNORECASE),
+_CASE_NUMBER = re.compile(r"Case\s+(?:Number|No\.?)\s*:?\s*([A-Z]{2}\d{2}-\d{5,8})\b", re.IGNORECASE)
+_FIELD_PATTERNS = {
+    "case_number": _CASE_NUMBER.pattern,
+    "date_assigned": rf"Date\s+Assigned\s*:\s*{_D}",
+    "date_of_injury": rf"Date\s+of\s+Injury\s*:\s*{_D}",
+    "decision_date": rf"Decision\s+Date\s*:\s*{_D}",
+    "ur_denial_date": rf"UR\s+Denial\s+Date\s*:\s*{_D}",
+    "priority": r"Priority\s*:\s*([A-Za-z]+)",
+    "application_received": rf"(?:Application\s+)?Received\s*:\s*{_D}",
 }
 _DATE_KEYS = {"date_assigned", "date_of_injury", "decision_date", "ur_denial_date", "application_received"}
-CASE_KEYS = tuple(_FIELDS)
+
+
+@cache
+def _fields() -> dict[str, re.Pattern[str]]:
+    """The header's field patterns, compiled on first need: most letters have no cover header."""
+    return {key: re.compile(pattern, re.IGNORECASE) for key, pattern in _FIELD_PATTERNS.items()}
+
+
+CASE_KEYS = tuple(_FIELD_PATTERNS)
 
 
 def header_dates(text: str, start: int, end: int) -> list[date]:
     """The dates the header states, for reading two-digit years elsewhere."""
     out: list[date] = []
-    if not _FIELDS["case_number"].search(text, start, end):
+    if not _CASE_NUMBER.search(text, start, end):
         return out
+    fields = _fields()
     for key in _DATE_KEYS:
-        m = _FIELDS[key].search(text, start, end)
+        m = fields[key].search(text, start, end)
         if m:
             value = parse_date(m.group(1))
             if value:
@@ -38,10 +49,10 @@ def header_dates(text: str, start: int, end: int) -> list[date]:
 
 def extract_header(text: str, start: int, end: int, out: Collector, reference: Reference) -> bool:
     """Fill ``case`` from the header; returns False (case stays null) when there is none."""
-    if not _FIELDS["case_number"].search(text, start, end):
+    if not _CASE_NUMBER.search(text, start, end):
         return False
     out.values["case"] = {key: None for key in CASE_KEYS}
-    for key, pattern in _FIELDS.items():
+    for key, pattern in _fields().items():
         m = pattern.search(text, start, end)
         if not m:
             if key != "priority":

@@ -54,11 +54,14 @@ def load_file(path: str | os.PathLike[str]) -> tuple[bytes, str]:
     if fmt is None:
         raise UnreadableFileError(name, f"unsupported file type {suffix or '(none)'!r}; expected .txt, .pdf or .docx")
     try:
-        with open(name, "rb") as file:
-            size = os.fstat(file.fileno()).st_size
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_BINARY", 0))  # no file object: letters are read in bulk
+        try:
+            size = os.fstat(fd).st_size
             if size > MAX_FILE_BYTES:
                 raise UnreadableFileError(name, f"file is too large ({size // (1024 * 1024)} MB; the limit is 25 MB)")
-            return file.read(), fmt
+            return _read_all(fd, size), fmt
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise UnreadableFileError(name, "file not found") from None
     except IsADirectoryError:
@@ -68,6 +71,17 @@ def load_file(path: str | os.PathLike[str]) -> tuple[bytes, str]:
         raise UnreadableFileError(name, reason) from None
     except OSError as exc:
         raise UnreadableFileError(name, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    """Everything left in ``fd``: one read when the file is as large as ``fstat`` said."""
+    data = os.read(fd, size + 1)
+    if len(data) == size:
+        return data
+    chunks = [data]
+    while chunk := os.read(fd, 1 << 16):  # a short read, or a file still growing
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def read_bytes(data: bytes, fmt: str, source_path: str = "", sha256: str | None = None) -> Document:

@@ -318,7 +318,7 @@ def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[i
     inner: set[int] = set()
     ends: set[int] = set()
     for i, line in enumerate(content):
-        if not _ends_with_decision(line.text):
+        if line.text[-1:] not in "dD." or not _ends_with_decision(line.text):  # the last character rules out most lines
             continue
         trait = traits[i]
         if not trait.decision_end or trait.label:

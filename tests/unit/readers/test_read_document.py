@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import docx
 import pytest
 
 from imr_desk.domain.errors import ImrDeskError, UnreadableFileError
-from imr_desk.readers import MAX_FILE_BYTES, files_under, read_bytes, read_document
+from imr_desk.readers import MAX_FILE_BYTES, _read_all, files_under, read_bytes, read_document
 from tests.conftest import TEST_DATA
 from tests.support.pdfmaker import make_image_only_pdf, make_pdf
 
@@ -129,6 +130,18 @@ def test_oversized_file(tmp_path):
         handle.truncate(MAX_FILE_BYTES + 1)
     with pytest.raises(UnreadableFileError, match="too large"):
         read_document(path)
+
+
+@pytest.mark.parametrize("stated_size", [0, 5, 17, 100])
+def test_reading_takes_everything_whatever_size_was_stated(stated_size):
+    """A short read or a file that grew after ``fstat`` still gives every byte."""
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, b"x" * 17 + b"y" * 40000)
+        os.close(write_end)
+        assert _read_all(read_end, stated_size) == b"x" * 17 + b"y" * 40000
+    finally:
+        os.close(read_end)
 
 
 def test_sha256_is_of_the_source_bytes():
