@@ -14,12 +14,17 @@ _DECISION = re.compile(
     r"|(?<=\s)(?P<c>Upheld|Overturned|UPHELD|OVERTURNED)\s*$",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(
-    r"^\s*\d{1,2}\s*[.)]\s+(?:MAXIMUS\s+Federal\s+Services,?\s+Inc\.?\s+has\s+determined\s+(?:that\s+)?)?"
+# A decision stated as medical necessity: "... the request for X is not medically necessary."
+_NECESSITY = (
     r"(?:the\s+request\s+for\s+)?(?P<req>.+?)\s+(?:is|are|was|were)\s+(?P<not>not\s*)?medically\s+necessary"
-    r"(?:\s+and\s+appropriate)?\s*\.?\s*$",
+    r"(?:\s+and\s+appropriate)?\s*\.?\s*$"
+)
+_NUMBERED = re.compile(
+    r"^\s*\d{1,2}\s*[.)]\s+(?:MAXIMUS\s+Federal\s+Services,?\s+Inc\.?\s+has\s+determined\s+(?:that\s+)?)?" + _NECESSITY,
     re.IGNORECASE | re.DOTALL,
 )
+# Unnumbered, it is a heading only where an item's labels follow (a rationale may end the same way).
+_STATED = re.compile(r"^\s*" + _NECESSITY, re.IGNORECASE | re.DOTALL)
 # The labels of an item's paragraphs, tried in this order; each group is named as its field.
 _LABEL = re.compile(
     r"^\s*(?:"
@@ -90,11 +95,12 @@ def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Ite
             label = matched.lastgroup
             assert label is not None
             if item is None or label in item.fields and label != "rationale" or _out_of_order(item, label):
-                if loose is None and item is not None:
-                    loose = _split_merged_heading(text, item)
-                item = _Item(heading=loose or (s, s))
+                if item is not None:
+                    loose = _split_merged_heading(text, item) if loose is None else _take_back(text, item, loose)
+                item = (_necessity_item(text, *loose) if loose else None) or _Item(heading=loose or (s, s))
                 items.append(item)
-                out.warn(f"items.{len(items) - 1}.decision", "item heading without decision")
+                if item.decision is None:
+                    out.warn(f"items.{len(items) - 1}.decision", "item heading without decision")
             item.fields[label] = (s + matched.end(), e)
             item.current = label
             loose = None
@@ -135,11 +141,28 @@ def _heading(text: str, s: int, e: int) -> _Item | None:
         body_end = s + m.start()
         if body_end > s or m.group("d"):
             return _Item(heading=(s, body_end), decision=m.group(group).lower(), decision_span=(s + m.start(group), s + m.end(group)))
-    m = _NUMBERED.match(chunk) if chunk[:1].isdigit() and "necessary" in chunk[-60:] else None
-    if m:
-        decision = "upheld" if m.group("not") else "overturned"
-        return _Item(heading=(s + m.start("req"), s + m.end("req")), decision=decision, decision_span=(s + m.end("req"), e))
-    return None
+    return _necessity_item(text, s, e, _NUMBERED) if chunk[:1].isdigit() else None
+
+
+def _necessity_item(text: str, s: int, e: int, pattern: re.Pattern[str] = _STATED) -> _Item | None:
+    """An item whose heading states its decision as (not) medically necessary."""
+    chunk = text[s:e]
+    if len(chunk) > 1200 or "necessary" not in chunk[-60:]:
+        return None
+    m = pattern.match(chunk)
+    if not m:
+        return None
+    decision = "upheld" if m.group("not") else "overturned"
+    return _Item(heading=(s + m.start("req"), s + m.end("req")), decision=decision, decision_span=(s + m.end("req"), e))
+
+
+def _take_back(text: str, item: _Item, heading: tuple[int, int]) -> tuple[int, int]:
+    """The paragraph before a new item's labels is its heading, not the end of the last field."""
+    if item.current is not None:
+        begin, end = item.fields[item.current]
+        if end == heading[1] and begin < heading[0]:
+            item.fields[item.current] = trimmed(text, begin, heading[0])
+    return heading
 
 
 def _split_merged_heading(text: str, item: _Item) -> tuple[int, int] | None:

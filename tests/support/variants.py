@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from collections.abc import Callable
 
 import docx
@@ -14,6 +15,22 @@ from tests.support.pdfmaker import make_pdf
 def export_lines(export_text: str) -> list[str]:
     """The printed lines of a public-export letter (blank lines kept as "")."""
     return [seg.rstrip(" ") for seg in export_text.split(" \n\n")]
+
+
+def as_export(plain: str, width: int = 95, footer_after: int | None = None) -> str:
+    """A letter with blank-line paragraphs laid out as the public export prints it: lines
+    wrapped at ``width``, each followed by " \\n\\n", a " \\n\\n" more between paragraphs, and
+    after line ``footer_after`` a page break with its footer word on a line of its own."""
+    out: list[str] = []
+    count = 0
+    for paragraph in plain.strip().split("\n\n"):
+        for line in textwrap.wrap(paragraph, width) or [""]:
+            out.append(line + " \n\n")
+            count += 1
+            if count == footer_after:
+                out.append("Final \n\n\n\n\n\n")
+        out.append(" \n\n")
+    return "".join(out)
 
 
 def flat(export_text: str) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from imr_desk.domain.validation import expected_final_determination
 from imr_desk.extract import extract_text
 from imr_desk.readers import read_bytes
+from tests.support.variants import as_export
 from tests.unit.extract.spancheck import span_problems
 
 BOILER = (
@@ -14,13 +17,19 @@ BOILER = (
 )
 
 
-def letter(cred: str, summary: str, items: str, heading: str = "IMR ISSUES, DECISIONS AND RATIONALES") -> dict:
+def letter(
+    cred: str, summary: str, items: str, heading: str = "IMR ISSUES, DECISIONS AND RATIONALES", footer_after: int | None = None
+) -> dict:
+    """Extract a letter built of these parts; with ``footer_after``, in the public export
+    layout with a page break and its footer word after that line."""
     text = (
         "HOW THE IMR FINAL DETERMINATION WAS MADE\n\n" + BOILER.format(cred=cred) + "\n\n"
         "CLINICAL CASE SUMMARY\n\nThe expert reviewer developed the following clinical case summary based on "
         "a review of the case file, including all medical records:\n\n" + summary + "\n\n" + heading + "\n\n"
         "The Final Determination was based on decisions for the disputed items/services set forth below:\n\n" + items
     )
+    if footer_after is not None:
+        text = as_export(text, footer_after=footer_after)
     result = read_bytes(text.encode(), "txt")
     out = extract_text(result.text).as_dict()
     assert span_problems(out) == []
@@ -100,6 +109,40 @@ def test_numbered_decisions_of_early_letters():
     assert out["items"][0]["maximus_guideline"] == "MTUS Chronic Pain Guidelines, page 49."
     assert out["items"][1]["rationale"] == "Aftercare is supported."
     assert out["ur_decision_date"] == "2013-08-30"
+
+
+@pytest.mark.parametrize("footer_after", [None, 20, 23])
+def test_headings_that_state_medical_necessity(footer_after):
+    """ "X is not medically necessary." heads an item where its labels follow; a rationale
+    that ends the same way stays a rationale."""
+    out = letter(
+        "The expert reviewer is Board Certified in Anesthesiology and is licensed to practice in California.",
+        "The applicant is a 58-year-old former warehouse worker who has filed a claim for chronic low back "
+        "pain reportedly associated with an industrial injury of March 5, 2011. In a Utilization Review "
+        "Report dated November 14, 2014, the claims administrator denied a request for Norco.",
+        "Norco 10/325mg #90 is not medically necessary.\n\n"
+        "Claims Administrator guideline: Decision based on MTUS, Opioids, page 76-80.\n\n"
+        "MAXIMUS guideline: Decision based on MTUS, When to Continue Opioids, page 80.\n\n"
+        "Decision rationale: The applicant was off of work.\n\n"
+        "Therefore, the request for Norco was not medically necessary.\n\n"
+        "The request for Neurontin 600mg #60 with 2 refills is medically necessary and appropriate.\n\n"
+        "Claims Administrator guideline: Decision based on MTUS, Gabapentin, page 18-19.\n\n"
+        "MAXIMUS guideline: Decision based on MTUS, Gabapentin, page 19.\n\n"
+        "Decision rationale: The applicant has neuropathic pain. The request was medically necessary.\n",
+        footer_after=footer_after,
+    )
+    assert [(i["request"], i["decision"], i["quantity"]) for i in out["items"]] == [
+        ("Norco 10/325mg #90", "upheld", 90),
+        ("Neurontin 600mg #60 with 2 refills", "overturned", 60),
+    ]
+    assert out["items"][0]["rationale"] == (
+        "The applicant was off of work.\n\nTherefore, the request for Norco was not medically necessary."
+    )
+    assert out["items"][1]["maximus_guideline"] == "Decision based on MTUS, Gabapentin, page 19."
+    assert out["final_determination"] == "partially overturned"
+    assert not [w for w in out["warnings"] if w["field"] and w["field"].startswith("items")]
+    assert (out["injury"]["date"], out["ur_decision_date"]) == ("2011-03-05", "2014-11-14")
+    assert "Final" not in " ".join(i["request"] for i in out["items"])
 
 
 def test_sex_from_pronouns_not_from_reviewer_boilerplate():
