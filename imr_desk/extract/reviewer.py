@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from imr_desk.extract.collector import Collector
 from imr_desk.extract.scan import lowered
@@ -41,15 +42,19 @@ _AND_NAMES_RE = re.compile("|".join(re.escape(name.lower()).replace(r"\ and\ ", 
 _LIST_STATES = re.compile(r"State\(s\)\s+of\s+Licensure\s*:[ \t]*([^\n]*)", re.IGNORECASE)
 _LIST_SPECIALTIES = re.compile(r"Certification\(s\)\s*/\s*Specialt(?:y|ies)\s*:[ \t]*([^\n]*)", re.IGNORECASE)
 # The prose forms run over a lower-case copy and start with a literal (see extract.scan).
+# "licensed in" alone (group "bare") names a state ("is licensed in Ohio") or a field
+# ("is Licensed in Psychology"); each pattern keeps only its own kind of name from it.
 _PROSE_SPECIALTY = re.compile(
     r"(?:is\s+(?:board[\s-]+certified|certified|a\s+(?:board[\s-]+certified\s+)?specialist)\s+in"
     r"|ha(?:s|ve)\s+(?:a\s+)?sub-?specialt(?:y|ies)\s+in"
     r"|is\s+(?:also\s+)?(?:board[\s-]+certified|certified)\s+in"
-    r"|are\s+(?:also\s+)?(?:board[\s-]+certified|certified)\s+in)"
-    r"\s+(.+?)(?=,?\s+(?:and\s+)?(?:is|has|have|who)\s|[.;\n]|$)"
+    r"|are\s+(?:also\s+)?(?:board[\s-]+certified|certified)\s+in"
+    r"|is\s+(?P<bare>licensed\s+in))"
+    r"\s+(?P<names>.+?)(?=,?\s+(?:and\s+)?(?:is|has|have|who)\s|[.;\n]|$)"
 )
 _PROSE_STATES = re.compile(
-    r"licensed\s+(?:to\s+practice\s+)?in\s+(?:the\s+states?\s+of\s+)?(.+?)(?=\.\s|\.$|;|\n|,?\s+(?:and\s+)?(?:is|has|he|she)\s|$)"
+    r"licensed\s+(?:to\s+practice\s+in|(?P<bare>in))\s+(?:the\s+states?\s+of\s+)?"
+    r"(?P<names>.+?)(?=\.\s|\.$|;|\n|,?\s+(?:and\s+)?(?:is|has|he|she)\s|$)"
 )
 _STATE_OF = re.compile(r"^(?:the\s+)?state\s+of\s+")
 # Separators in a list of names: a comma (with an "and" after it), a semicolon, a spaced "and".
@@ -60,8 +65,8 @@ _AND_SEPARATOR = re.compile(r"and\s+")
 
 def extract_reviewer(text: str, start: int, end: int, out: Collector) -> None:
     low = lowered(text[start:end])
-    states = _list_or_prose(text, low, start, end, _LIST_STATES, _PROSE_STATES)
-    specialties = _list_or_prose(text, low, start, end, _LIST_SPECIALTIES, _PROSE_SPECIALTY)
+    states = _list_or_prose(text, low, start, end, _LIST_STATES, _PROSE_STATES, _is_state)
+    specialties = _list_or_prose(text, low, start, end, _LIST_SPECIALTIES, _PROSE_SPECIALTY, _is_no_state)
 
     _collect(text, out, "licensure_states", states, _state_name, "no licensure state found", "is not a state")
     _collect(text, out, "specialties", specialties, _specialty_name, "no specialty or certification found")
@@ -93,9 +98,11 @@ def _specialty_name(raw: str) -> str | None:
 
 
 def _list_or_prose(
-    text: str, low: str, start: int, end: int, listed: re.Pattern[str], prose: re.Pattern[str]
+    text: str, low: str, start: int, end: int, listed: re.Pattern[str], prose: re.Pattern[str],
+    keeps_bare: Callable[[str], bool],
 ) -> list[tuple[int, int]]:
-    """Spans of each listed name: the "Label: a, b" form first, else every prose mention.
+    """Spans of each listed name: the "Label: a, b" form first, else every prose mention
+    (of a bare "licensed in", only the names ``keeps_bare`` keeps).
 
     ``low`` is ``text[start:end]`` in lower case, which the prose patterns search."""
     for key in ("state(s) of licensure", "certification(s)/specialt", "certification(s) / specialt"):
@@ -106,7 +113,8 @@ def _list_or_prose(
     spans: list[tuple[int, int]] = []
     for window_start, window_end in _prose_windows(low):
         for m in prose.finditer(low, window_start, window_end):
-            spans.extend(_split(text, start + m.start(1), start + m.end(1)))
+            names = _split(text, start + m.start("names"), start + m.end("names"))
+            spans.extend(names if m.group("bare") is None else [(s, e) for s, e in names if keeps_bare(text[s:e])])
     return spans
 
 
@@ -172,6 +180,14 @@ def _separators(chunk: str) -> list[tuple[int, int]]:
         if not kept or s >= kept[-1][1]:
             kept.append((s, e))
     return kept
+
+
+def _is_state(raw: str) -> bool:
+    return _state_name(raw) is not None
+
+
+def _is_no_state(raw: str) -> bool:
+    return _state_name(raw) is None
 
 
 def _state_name(raw: str) -> str | None:

@@ -56,6 +56,29 @@ def test_prose_credentials_with_several_states_and_and_in_a_specialty():
     assert out["patient"] == {"age": 45, "sex": "male"}
 
 
+@pytest.mark.parametrize(
+    ("credentials", "states", "specialties"),
+    [
+        ("is Licensed in Psychology and is licensed to practice in California and New York.",
+         ["California", "New York"], ["Psychology"]),
+        ("is Licensed in Chiropractic, has a subspecialty in Acupuncture and is licensed to practice in California.",
+         ["California"], ["Chiropractic", "Acupuncture"]),
+        ("is Board Certified in Internal Medicine and is licensed in Ohio and Utah.", ["Ohio", "Utah"], ["Internal Medicine"]),
+        ("is a Doctor of Osteopathy, is Board Certified in Family Practice and is licensed to practice in California.",
+         ["California"], ["Family Practice"]),
+    ],
+)
+def test_prose_credentials_licensed_in_a_field_or_a_state(credentials, states, specialties):
+    out = letter(
+        "The expert reviewer " + credentials,
+        "The patient is a 45-year-old man injured on 3/2/2012.",
+        ITEM.format(heading="Lumbar MRI: Upheld", why="Not indicated."),
+        footer_after=12,
+    )
+    assert out["reviewer"] == {"licensure_states": states, "specialties": specialties}
+    assert not [w for w in out["warnings"] if (w["field"] or "").startswith("reviewer")]
+
+
 def test_cumulative_trauma_range_with_ct_and_to():
     out = letter(
         "The expert reviewer is Board Certified in Orthopedic Surgery and is licensed to practice in Texas.",
