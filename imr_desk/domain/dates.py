@@ -201,12 +201,17 @@ def latest_plausible(header_dates: list[date], written: list[date]) -> date:
 
     The header's dates when there is a header, else the latest plausible date written
     with a four-digit year (``DatesIn.four_digit`` of the case summary, where a letter's
-    dates are).
+    dates are), but never before Independent Medical Review began: a summary whose only
+    full date is an old injury still reads "2/3/15" as 2015.
     """
     if header_dates:
         return max(header_dates)
     plausible = [d for d in written if date(1950, 1, 1) <= d <= date.today()]
-    return max(plausible) if plausible else date.today()
+    return max(*plausible, IMR_BEGAN) if plausible else date.today()
+
+
+#: No IMR letter is older than the program (it reviews disputes from 2013 on).
+IMR_BEGAN = date(2013, 1, 1)
 
 
 def iso(value: date | None) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from imr_desk.extract.collector import Collector
 from imr_desk.domain.dates import DatesIn, FoundDate, iso
@@ -84,22 +85,43 @@ def extract_ur_date(
     if header_ur:
         out.put("ur_decision_date", header_ur, out.spans.get("case.ur_denial_date"))
         return
-    best: tuple[int, FoundDate] | None = None
+    best: tuple[int, date, FoundDate] | None = None
     for cue_start, cue_end in cues(text, low, _UR_CUES, _UR, start, end, offset=start):
         s_start = sentence_start(text, cue_start, start)
         s_end = sentence_end(text, cue_end, end)
         for found in dates.between(s_start, s_end):
-            if found.value is None or (injury and iso(found.value) < injury):
+            value = _not_before(found, injury)
+            if value is None:
                 continue
             after = found.start >= cue_end
             distance = max(found.start - cue_end if after else cue_start - found.end, 0) + (15 if after else 0)
             if best is None or distance < best[0]:
-                best = (distance, found)
+                best = (distance, value, found)
     if best is None:
         out.put("ur_decision_date", None)
         out.warn("ur_decision_date", "no Utilization Review decision date found")
         return
-    found = best[1]
-    out.put("ur_decision_date", iso(found.value), (found.start, found.end))
+    _, value, found = best
+    out.put("ur_decision_date", iso(value), (found.start, found.end))
+
+
+def _not_before(found: FoundDate, injury: str | None) -> date | None:
+    """The date, unless it lies before the injury (no review precedes it). A two-digit year
+    read as before the injury is read a century later, when that is not in the future."""
+    value = found.value
+    if value is None or not injury or iso(value) >= injury:
+        return value
+    if found.two_digit_year:
+        later = _century_later(value)
+        if later is not None and iso(later) >= injury and later <= date.today():
+            return later
+    return None
+
+
+def _century_later(value: date) -> date | None:
+    try:
+        return value.replace(year=value.year + 100)
+    except ValueError:  # 29 February
+        return None
 
 

@@ -45,6 +45,11 @@ def test_reference_date_is_the_latest_full_date():
     assert latest_plausible([date(2017, 2, 1)], DatesIn("anything").four_digit()) == date(2017, 2, 1)
 
 
+def test_reference_date_is_never_before_review_began():
+    written = DatesIn("injured 3/4/2009, UR on 2/3/15").four_digit()
+    assert latest_plausible([], written) == date(2013, 1, 1)
+
+
 def test_dates_in_windows_match_the_whole_scan():
     text = (
         "Seen 1/2/2013 and on October 20, 2016; UR on 3/4/2014 denied it, DOI 5/6/07 (CT 8/6/79- 2/27/08). "

@@ -54,7 +54,9 @@ def _holds(path: str, value, held: str, letter: dict) -> bool:
             return ("not medically necessary" in lowered) == (value == "upheld")
         return lowered.strip(" .:") == value
     if path == "patient.sex":
-        return held.lower() in {"male", "female", "man", "woman", "he", "she", "his", "her", "lady", "gentleman"}
+        return held.lower() in {
+            "male", "female", "man", "woman", "he", "she", "his", "her", "lady", "gentleman", "mr.", "ms.", "mrs.",
+        }
     return _squash(str(value)).lower() in _squash(held).lower()
 
 

@@ -168,6 +168,30 @@ def test_headings_that_state_medical_necessity(footer_after):
     assert "Final" not in " ".join(i["request"] for i in out["items"])
 
 
+@pytest.mark.parametrize(
+    ("summary", "patient", "injury", "ur_date"),
+    [
+        ("Ms. Smith is a 61 y/o who reported a work injury Jan. 5, 2010 while lifting boxes. The utilization "
+         "review decision dated 2/3/15 denied the request.", (61, "female"), "2010-01-05", "2015-02-03"),
+        ("The patient, age 55, is a former driver who injured his neck on or about 6/15/2014. The request was "
+         "denied in Utilization Review on 1/5/15.", (55, "male"), "2014-06-15", "2015-01-05"),
+        ("This is a 29 year old female with an industrial injury dated 01-05-2009. Utilization Review "
+         "determination of 01/05/2015 non-certified the MRI.", (29, "female"), "2009-01-05", "2015-01-05"),
+        ("The injured worker (IW) is a 60 year old man with a DOI of 07/07/1997. A previous determination "
+         "dated 8/8/2014 non-certified acupuncture. He was seen on 9/1/2014.", (60, "male"), "1997-07-07", "2014-08-08"),
+    ],
+)
+def test_summary_sentence_forms(summary, patient, injury, ur_date):
+    """Two-digit years of the review read after the injury, whatever the summary's full dates."""
+    out = letter(
+        "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
+        summary,
+        ITEM.format(heading="MRI: Upheld", why="No."),
+    )
+    assert (out["patient"]["age"], out["patient"]["sex"]) == patient
+    assert (out["injury"]["date"], out["ur_decision_date"]) == (injury, ur_date)
+
+
 def test_sex_from_pronouns_not_from_reviewer_boilerplate():
     out = letter(
         "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
