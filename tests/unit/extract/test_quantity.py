@@ -30,6 +30,7 @@ CASES = {
     "Norco 10/325 mg #120 with 2 refills": 120,
     "Ondansetron 8mg ODT #30 x 2 refills": 30,
     "Urine drug screen x1": 1,
+    "Tramadol ER 150mg, thirty count": 30,
     # never quantities: strengths, percentages, dates, spinal levels, durations
     "Etodolac": None,
     "Flector 1.3% transdermal patch": None,
