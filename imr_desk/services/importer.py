@@ -8,6 +8,7 @@ or absent and running the same import again completes the rest.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -103,6 +104,7 @@ _worker_known: Collection[str] = ()
 def _start_worker(known: Collection[str]) -> None:
     global _worker_known
     _worker_known = known
+    gc.freeze()  # what start-up made lives on: collections over thousands of letters skip it
 
 
 def _prepare_in_worker(path: str) -> dict[str, Any]:
