@@ -190,22 +190,25 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
     starts, inner, ends = _heading_runs(content, traits) if wrapped else (set(), set(), set())
 
     parts: list[str] = []
-    length = 0
     page_starts: dict[int, int] = {}
+    page = None
+    before = ""  # the text of the line before
+    paragraph = Gap.PARAGRAPH
     for i, line in enumerate(content):
+        text = line.text
         if i == 0:
             sep = ""
         elif not wrapped:
             sep = PARAGRAPH_BREAK
-        elif line.gap is Gap.PARAGRAPH and i not in inner and not line.text[:1].islower() and not _hyphen_end(content[i - 1].text):
+        elif line.gap is paragraph and i not in inner and not text[:1].islower() and not (before[-1:] == "-" and before[-2:-1].isalnum()):
             sep = PARAGRAPH_BREAK  # the common case of the rules below: a blank line, and no sentence carries on
         else:
             sep = _separator(content, traits, i, (starts, inner, ends), typical, blank_structured)
-        parts.append(sep)
-        length += len(sep)
-        page_starts.setdefault(line.page, length)
-        parts.append(line.text)
-        length += len(line.text)
+        if line.page != page:  # a page starts at its first line
+            page = line.page
+            page_starts.setdefault(page, sum(map(len, parts)) + len(sep))
+        parts += (sep, text)
+        before = text
     text = "".join(parts)
     pages = _fill_pages(page_starts)
     return text, pages
@@ -275,25 +278,30 @@ def _merge_wrapped(content: list[SourceLine]) -> list[SourceLine]:
     boundaries need the rules; this keeps reading fast.
     """
     out: list[SourceLine] = []
-    pending: list[str] = []
     head: SourceLine | None = None
+    tail = ""  # the text of the last line joined into head
+    joined: list[str] | None = None  # the texts of head and the lines joined to it, once there are any
+    paragraph = Gap.PARAGRAPH
     for line in content:
         text = line.text
         if (
-            head is not None
-            and line.gap is not Gap.PARAGRAPH
+            text[:1].islower()  # tested first: it rules out most lines
+            and head is not None
+            and line.gap is not paragraph
             and line.page == head.page
-            and text[:1].islower()
-            and (pending[-1][-1:].islower() or pending[-1][-1:] == ",")
-            and not pending[-1].endswith(("pheld", "rturned"))
+            and (tail[-1:].islower() or tail[-1:] == ",")
+            and not tail.endswith(("pheld", "rturned"))
         ):
-            pending.append(text)
+            if joined is None:
+                joined = [head.text]
+            joined.append(text)
+            tail = text
             continue
         if head is not None:
-            out.append(head._replace(text=" ".join(pending)) if len(pending) > 1 else head)
-        head, pending = line, [text]
+            out.append(head if joined is None else head._replace(text=" ".join(joined)))
+        head, tail, joined = line, text, None
     if head is not None:
-        out.append(head._replace(text=" ".join(pending)) if len(pending) > 1 else head)
+        out.append(head if joined is None else head._replace(text=" ".join(joined)))
     return out
 
 
@@ -318,7 +326,10 @@ def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[i
     inner: set[int] = set()
     ends: set[int] = set()
     for i, line in enumerate(content):
-        if line.text[-1:] not in "dD." or not _ends_with_decision(line.text):  # the last character rules out most lines
+        last = line.text[-1:]
+        if last == ".":
+            last = line.text[-40:].rstrip(" .")[-1:]
+        if last not in ("d", "D") or not _ends_with_decision(line.text):  # the last letter rules out most lines
             continue
         trait = traits[i]
         if not trait.decision_end or trait.label:
@@ -364,7 +375,7 @@ def _drop_footers(lines: list[SourceLine]) -> list[SourceLine]:
             carry = None
         if (
             len(text) < 90  # a footer is short and starts with a digit, "Page", "Final" or "IMR"
-            and (text[0].isdigit() or text[0] in "PFI")
+            and text[0] in _FOOTER_INITIALS
             and _FOOTER_LINE.match(text)
             and not (kept and kept[-1].text.endswith(":"))
         ):
@@ -377,6 +388,9 @@ def _drop_footers(lines: list[SourceLine]) -> list[SourceLine]:
                 text = text[: tail.start()]
         kept.append(line if text is line.text else line._replace(text=text))
     return kept
+
+
+_FOOTER_INITIALS = frozenset("PFI0123456789")
 
 
 def _next_text(lines: list[SourceLine], i: int) -> str:
