@@ -123,11 +123,15 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
         rf"""{nl}
         (?<=[a-z0-9.,;)%"'\]]{nl})
         (?<!pheld{nl})(?<!rturned{nl})(?<!Final{nl})(?<!Determination{nl})
-        (?=[A-Za-z0-9("])
-        (?!(?=[{initials}])(?i:{LABELS}))
-        (?![A-Z]{{2,}}\b)(?![A-Z]\b)
-        (?!(?i:upheld|overturned)\b)
-        (?!(?i:page)\s+\d)(?!\d{{1,3}}(?:\s+of\s+\d{{1,3}})?\s*(?:\n|$))(?!Final(?:\s+Determination)?[ \t]*(?:\n|$))
+        (?:
+            (?=[a-z])  # the usual case: only a decision or "page N" may start in lower case
+            (?!(?i:upheld|overturned)\b)(?!(?i:page)\s+\d)
+          | (?=[A-Z0-9("])
+            (?!(?=[{initials}])(?i:{LABELS}))
+            (?![A-Z]+\b)
+            (?!(?i:upheld|overturned)\b)
+            (?!(?i:page)\s+\d)(?!\d{{1,3}}(?:\s+of\s+\d{{1,3}})?\s*(?:\n|$))(?!Final(?:\s+Determination)?[ \t]*(?:\n|$))
+        )
         """,
         re.VERBOSE,
     )
@@ -176,23 +180,24 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
     out: list[SourceLine] = []
     append = out.append
     new = tuple.__new__  # a SourceLine without the named tuple's slower constructor
-    gap = Gap.NONE
+    none, paragraph, page_break = Gap.NONE, Gap.PARAGRAPH, Gap.PAGE
+    gap = none
     for segment in text.split("\n\n"):
         line = segment.strip()
         if not line:
             if segment:
-                gap = Gap.PARAGRAPH
-            elif gap is not Gap.PARAGRAPH:
-                gap = Gap.PAGE
+                gap = paragraph
+            elif gap is not paragraph:
+                gap = page_break
             continue
         if "\n" not in line:
-            append(new(SourceLine, (line, page, gap if out else Gap.NONE)))
-            gap = Gap.NONE
+            append(new(SourceLine, (line, page, gap if out else none)))
+            gap = none
             continue
         for k, piece in enumerate(segment.split("\n")):
             if piece.strip():
-                append(SourceLine(piece.strip(), page, gap if out else Gap.NONE))
-                gap = Gap.NONE
+                append(SourceLine(piece.strip(), page, gap if out else none))
+                gap = none
             elif k:
-                gap = Gap.PAGE
+                gap = page_break
     return out

@@ -93,3 +93,35 @@ def test_every_label_starts_with_one_of_the_label_initials():
         assert pattern.match(label), label
         assert label[0] in LABEL_INITIALS, label
     assert not pattern.match("Reviewer notes:")
+
+
+def test_export_join_is_the_rule_it_states():
+    """The join pattern, split by the next line's first character for speed, joins exactly
+    where its plain statement does."""
+    import re
+
+    from imr_desk.readers.layout import LABEL_INITIALS, LABELS
+    from imr_desk.readers.textfile import _EXPORT_JOIN
+
+    nl = re.escape(" \n\n")
+    plain_statement = re.compile(
+        rf"""{nl}
+        (?<=[a-z0-9.,;)%"'\]]{nl})
+        (?<!pheld{nl})(?<!rturned{nl})(?<!Final{nl})(?<!Determination{nl})
+        (?=[A-Za-z0-9("])
+        (?!(?=[{"".join(sorted(LABEL_INITIALS))}])(?i:{LABELS}))
+        (?![A-Z]{{2,}}\b)(?![A-Z]\b)
+        (?!(?i:upheld|overturned)\b)
+        (?!(?i:page)\s+\d)(?!\d{{1,3}}(?:\s+of\s+\d{{1,3}})?\s*(?:\n|$))(?!Final(?:\s+Determination)?[ \t]*(?:\n|$))
+        """,
+        re.VERBOSE,
+    )
+    ends = ["word", "word.", "L4-", "Upheld", "is: overturned", "Final", "word:", "7,", "(a)", 'said "x"', "Determination"]
+    starts = [
+        "word", "Word", "MRI", "A", "I think", "upheld", "uPHELD", "Overturned", "page 3", "Page 3 of 9", "12", "3 of 4",
+        "12 visits", "Final", "Final Determination", "Finally", "Claims Administrator guideline: x", "claims administrator",
+        "The Final Determination was based", "The patient", "(cont)", '"quoted"', "1.5 mg", "C6 level",
+    ]
+    text = "".join(f"{end} \n\n{start} \n\n \n\n" for end in ends for start in starts)
+    assert _EXPORT_JOIN.sub(" ", text) == plain_statement.sub(" ", text)
+    assert text.count(" \n\n") - _EXPORT_JOIN.sub(" ", text).count(" \n\n") >= 50  # it does join
