@@ -26,10 +26,10 @@ class Collector:
         else:
             set_value(self.values, path, value)
         if span is not None and value is not None:
-            self.spans[path] = (int(span[0]), int(span[1]))
+            self.span(path, span)
 
     def span(self, path: str, span: Span) -> None:
-        self.spans[path] = (int(span[0]), int(span[1]))
+        self.spans[path] = span if type(span) is tuple else (int(span[0]), int(span[1]))
 
     def warn(self, path: str | None, message: str) -> None:
         self.warnings.append(ExtractionWarning(path, message))

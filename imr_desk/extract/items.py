@@ -206,11 +206,11 @@ def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:
         authorized = _AUTHORIZED.search(text[h_start:h_end])
         if authorized:
             values["authorized"] = squash(authorized.group("v") or authorized.group("w"))
-    request = squash(text[request_span[0] : request_span[1]])
+    request = heading if request_span == (h_start, h_end) else squash(text[request_span[0] : request_span[1]])
     if heading:
         out.span(f"{prefix}.request_heading", (h_start, h_end))
     values["request"] = request or None
-    out.span(f"{prefix}", (item.heading[0], max(item.heading[1], *(e for _, e in item.fields.values()), 0)))
+    out.span(prefix, (item.heading[0], max([item.heading[1], *[e for _, e in item.fields.values()]])))
     if request:
         out.span(f"{prefix}.request", request_span)
     else:
