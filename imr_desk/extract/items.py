@@ -67,9 +67,9 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the non-empty paragraphs between ``start`` and ``end``."""
     out = []
     pos = start
-    for m in _BLANK_LINE.finditer(text[start:end]):
-        out.append(trimmed(text, pos, start + m.start()))
-        pos = start + m.end()
+    for m in _BLANK_LINE.finditer(text, start, end):
+        out.append(trimmed(text, pos, m.start()))
+        pos = m.end()
     out.append(trimmed(text, pos, end))
     return [(s, e) for s, e in out if e > s]
 
@@ -105,7 +105,7 @@ def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Ite
             item.current = label
             loose = None
             continue
-        heading = _heading(text, s, e)
+        heading = _heading(text, s, e, chunk)
         if heading:
             items.append(heading)
             loose = None
@@ -132,8 +132,8 @@ def _out_of_order(item: _Item, label: str) -> bool:
     return label != "rationale" and "rationale" in item.fields
 
 
-def _heading(text: str, s: int, e: int) -> _Item | None:
-    chunk = text[s:e]
+def _heading(text: str, s: int, e: int, chunk: str) -> _Item | None:
+    """The item that the paragraph ``chunk`` (``text[s:e]``) heads, with its decision."""
     tail_at = max(0, len(chunk) - 40)
     m = _DECISION.search(chunk, tail_at) if chunk[-40:].rstrip(" .").lower().endswith(("upheld", "overturned")) else None
     if m and len(chunk) < 1200:
@@ -141,12 +141,13 @@ def _heading(text: str, s: int, e: int) -> _Item | None:
         body_end = s + m.start()
         if body_end > s or m.group("d"):
             return _Item(heading=(s, body_end), decision=m.group(group).lower(), decision_span=(s + m.start(group), s + m.end(group)))
-    return _necessity_item(text, s, e, _NUMBERED) if chunk[:1].isdigit() else None
+    return _necessity_item(text, s, e, _NUMBERED, chunk) if chunk[:1].isdigit() else None
 
 
-def _necessity_item(text: str, s: int, e: int, pattern: re.Pattern[str] = _STATED) -> _Item | None:
+def _necessity_item(text: str, s: int, e: int, pattern: re.Pattern[str] = _STATED, chunk: str | None = None) -> _Item | None:
     """An item whose heading states its decision as (not) medically necessary."""
-    chunk = text[s:e]
+    if chunk is None:
+        chunk = text[s:e]
     if len(chunk) > 1200 or "necessary" not in chunk[-60:]:
         return None
     m = pattern.match(chunk)
