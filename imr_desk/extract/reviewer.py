@@ -39,8 +39,17 @@ _AND_NAMES = (
 # Searched in a lower-case copy: literal-first alternatives scan fast (see extract.scan).
 _AND_NAMES_RE = re.compile("|".join(re.escape(name.lower()).replace(r"\ and\ ", r"\s+(?:and|&)\s+") for name in _AND_NAMES))
 
-_LIST_STATES = re.compile(r"State\(s\)\s+of\s+Licensure\s*:[ \t]*([^\n]*)", re.IGNORECASE)
-_LIST_SPECIALTIES = re.compile(r"Certification\(s\)\s*/\s*Specialt(?:y|ies)\s*:[ \t]*([^\n]*)", re.IGNORECASE)
+# The list form: "State(s) of Licensure: a, b" (also "State of ..."), "Certification(s)/Specialty: c"
+# (also "Certifications/Specialties:", "Specialty:"); found at the literal keys below.
+_LIST_STATES = re.compile(r"States?(?:\(s\))?\s+of\s+Licensure\s*:[ \t]*([^\n]*)", re.IGNORECASE)
+_LIST_SPECIALTIES = re.compile(
+    r"(?:Certifications?(?:\(s\))?\s*/\s*)?Specialt(?:y|ies)\s*:[ \t]*([^\n]*)", re.IGNORECASE
+)
+_STATE_KEYS = ("state(s) of licensure", "states of licensure", "state of licensure")
+_SPECIALTY_KEYS = (
+    "certification(s)/specialt", "certification(s) / specialt", "certifications/specialt", "certification/specialt",
+    "specialty:", "specialties:",
+)
 # The prose forms run over a lower-case copy and start with a literal (see extract.scan).
 # "licensed in" alone (group "bare") names a state ("is licensed in Ohio") or a field
 # ("is Licensed in Psychology"); each pattern keeps only its own kind of name from it.
@@ -65,8 +74,8 @@ _AND_SEPARATOR = re.compile(r"and\s+")
 
 def extract_reviewer(text: str, start: int, end: int, out: Collector) -> None:
     low = lowered(text[start:end])
-    states = _list_or_prose(text, low, start, end, _LIST_STATES, _PROSE_STATES, _is_state)
-    specialties = _list_or_prose(text, low, start, end, _LIST_SPECIALTIES, _PROSE_SPECIALTY, _is_no_state)
+    states = _list_or_prose(text, low, start, end, (_STATE_KEYS, _LIST_STATES), _PROSE_STATES, _is_state)
+    specialties = _list_or_prose(text, low, start, end, (_SPECIALTY_KEYS, _LIST_SPECIALTIES), _PROSE_SPECIALTY, _is_no_state)
 
     _collect(text, out, "licensure_states", states, _state_name, "no licensure state found", "is not a state")
     _collect(text, out, "specialties", specialties, _specialty_name, "no specialty or certification found")
@@ -98,16 +107,18 @@ def _specialty_name(raw: str) -> str | None:
 
 
 def _list_or_prose(
-    text: str, low: str, start: int, end: int, listed: re.Pattern[str], prose: re.Pattern[str],
+    text: str, low: str, start: int, end: int, listed: tuple[tuple[str, ...], re.Pattern[str]], prose: re.Pattern[str],
     keeps_bare: Callable[[str], bool],
 ) -> list[tuple[int, int]]:
-    """Spans of each listed name: the "Label: a, b" form first, else every prose mention
-    (of a bare "licensed in", only the names ``keeps_bare`` keeps).
+    """Spans of each listed name: the "Label: a, b" form first (``listed``: the label's lower-case
+    spellings and its pattern), else every prose mention (of a bare "licensed in", only the
+    names ``keeps_bare`` keeps).
 
     ``low`` is ``text[start:end]`` in lower case, which the prose patterns search."""
-    for key in ("state(s) of licensure", "certification(s)/specialt", "certification(s) / specialt"):
+    keys, listed_pattern = listed
+    for key in keys:
         at = low.find(key)
-        m = listed.match(text, start + at, end) if at >= 0 else None
+        m = listed_pattern.match(text, start + at, end) if at >= 0 else None
         if m:
             return _split(text, *m.span(1))
     spans: list[tuple[int, int]] = []

@@ -39,7 +39,7 @@ DECISION_END = re.compile(rf"(?:^|:|\s-|\s\s)\s*{_DECISION_WORD}\s*\.?\s*$", re.
 
 #: Labels that start a line of their own (credentials, guideline citations, header fields).
 LABELS = r"""(?:
-        State\(s\)\s+of\s+Licensure | Certification\(s\)\s*/\s*Specialt
+        States?(?:\(s\))?\s+of\s+Licensure | Certifications?(?:\(s\))?\s*/\s*Specialt | Specialt(?:y|ies)\s*:
       | Claims\s+Administrator\s+guideline | MAXIMUS\s+guideline | Decision\s+rationale
       | (?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+decision\s+rationale
       | Case\s+Number\s*: | Date\s+Assigned\s*: | Decision\s+Date\s*: | Priority\s*:

@@ -79,6 +79,26 @@ def test_prose_credentials_licensed_in_a_field_or_a_state(credentials, states, s
     assert not [w for w in out["warnings"] if (w["field"] or "").startswith("reviewer")]
 
 
+@pytest.mark.parametrize(
+    ("states_label", "specialties_label"),
+    [
+        ("State(s) of Licensure", "Certification(s)/Specialty"),
+        ("State of Licensure", "Specialty"),
+        ("States of Licensure", "Certifications/Specialties"),
+    ],
+)
+@pytest.mark.parametrize("footer_after", [None, 9])
+def test_list_credentials_under_other_labels(states_label, specialties_label, footer_after):
+    out = letter(
+        f"\n\nThe Expert Reviewer has the following credentials:\n\n{states_label}: California, Nevada\n\n"
+        f"{specialties_label}: Neurology, Pain Medicine\n\n",
+        "The patient is a 45-year-old man injured on 3/2/2012.",
+        ITEM.format(heading="Lumbar MRI: Upheld", why="Not indicated."),
+        footer_after=footer_after,
+    )
+    assert out["reviewer"] == {"licensure_states": ["California", "Nevada"], "specialties": ["Neurology", "Pain Medicine"]}
+
+
 def test_cumulative_trauma_range_with_ct_and_to():
     out = letter(
         "The expert reviewer is Board Certified in Orthopedic Surgery and is licensed to practice in Texas.",
