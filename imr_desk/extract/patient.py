@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 
 from imr_desk.extract.collector import Collector
+from imr_desk.extract.quantity import NUMBER_WORD, number
 from imr_desk.extract.scan import lowered, words_at_start
 
 _AGE = re.compile(
     r"\b(?P<a>\d{1,3})[\s-]*(?:years?|yrs?\.?)[\s-]*(?:old\b|of\s+age\b)"
-    r"|\b(?P<b>\d{1,3})\s*(?:y/o|y\.o\.|yo)\b"
+    r"|\b(?P<b>\d{1,3})\s*(?:y/o|y\.\s?o\.?|yo)(?![A-Za-z0-9])"
     r"|\b(?:aged?|age\s+of)\s*:?\s*(?P<c>\d{1,3})\b",
     re.IGNORECASE,
 )
+_YOUNGEST_WORKER = 14
+_WORD_AGE = re.compile(rf"\b(?P<w>{NUMBER_WORD})[\s-]*(?:years?|yrs?\.?)[\s-]*old\b", re.IGNORECASE)
 # Lower-case and literal-first (see extract.scan); a match must also start a word.
 _SEX_WORDS = {
     "female": "female", "woman": "female", "lady": "female", "girl": "female", "mrs.": "female", "ms.": "female",
@@ -30,9 +33,12 @@ def extract_patient(text: str, start: int, end: int, low: str, out: Collector) -
     """Fill ``patient.age`` and ``patient.sex`` from the case summary ``text[start:end]``
     (``low``: its lower-case copy)."""
     age_match = _AGE.search(text, start, end)
+    in_words = _WORD_AGE.search(text, start, age_match.start() if age_match else end)  # "a fifty-two year old"
+    if in_words and (number(in_words.group("w")) or 0) >= _YOUNGEST_WORKER:  # not "a one year old injury"
+        age_match = in_words
     if age_match:
-        group = next(g for g in "abc" if age_match.group(g))
-        age = int(age_match.group(group))
+        group = next(g for g, value in age_match.groupdict().items() if value)
+        age = number(age_match.group(group))
         out.put("patient.age", age, age_match.span(group))
     else:
         out.warn("patient.age", "no patient age found in the case summary")

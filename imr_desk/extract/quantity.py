@@ -19,12 +19,13 @@ _UNITS_ONES = {
     "single": 1, "once": 1, "twice": 2, "thrice": 3, "a": 1, "an": 1,
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_WORD = (
+#: An English number word from one to ninety-nine ("Twelve", "twenty-four").
+NUMBER_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen)"
 )
-_NUM = rf"(?:\d+(?:\.0+)?|{_WORD})"
+_NUM = rf"(?:\d+(?:\.0+)?|{NUMBER_WORD})"
 _COUNT_UNIT = (
     r"(?:sessions?|visits?|treatments?|days?|units?|tablets?|tabs?|capsules?|caps?|pills?|patch(?:es)?"
     r"|injections?|applications?|bottles?|boxes|tubes?|pairs?|appointments?|classes|count|hours?\s+of\s+\w+"
@@ -53,7 +54,7 @@ _PER_WEEK = re.compile(
 _PRODUCT = re.compile(
     rf"(?<![\d./-])\b(?P<a>{_NUM})\s*(?:x|times|\*)\s*(?P<b>{_NUM})\b(?![./-]\d){_NOT_AFTER}", re.IGNORECASE
 )
-_TIMES_N = re.compile(rf"(?:\bx|\btimes)\s*(?P<n>\d+|{_WORD})\b(?![./-]\d){_NOT_AFTER}", re.IGNORECASE)
+_TIMES_N = re.compile(rf"(?:\bx|\btimes)\s*(?P<n>\d+|{NUMBER_WORD})\b(?![./-]\d){_NOT_AFTER}", re.IGNORECASE)
 _REFILLS = re.compile(rf"(?:with\s+)?(?:{_NUM})\s+refills?|refills?\s*[:x#]?\s*\d+", re.IGNORECASE)
 
 

@@ -197,6 +197,10 @@ def test_headings_that_state_medical_necessity(footer_after):
          "denied in Utilization Review on 1/5/15.", (55, "male"), "2014-06-15", "2015-01-05"),
         ("This is a 29 year old female with an industrial injury dated 01-05-2009. Utilization Review "
          "determination of 01/05/2015 non-certified the MRI.", (29, "female"), "2009-01-05", "2015-01-05"),
+        ("The IW is a fifty-two year old female who reported a one year old injury on 3/3/2013 to her knee. "
+         "Utilization review dated 4/4/2014 denied it.", (52, "female"), "2013-03-03", "2014-04-04"),
+        ("A 62 y.o. male slipped at work on 5/6/2012. The UR dated 7/8/14 modified the request.",
+         (62, "male"), "2012-05-06", "2014-07-08"),
         ("The injured worker (IW) is a 60 year old man with a DOI of 07/07/1997. A previous determination "
          "dated 8/8/2014 non-certified acupuncture. He was seen on 9/1/2014.", (60, "male"), "1997-07-07", "2014-08-08"),
     ],
