@@ -33,7 +33,12 @@ def extract_patient(text: str, start: int, end: int, low: str, out: Collector) -
     """Fill ``patient.age`` and ``patient.sex`` from the case summary ``text[start:end]``
     (``low``: its lower-case copy)."""
     age_match = _AGE.search(text, start, end)
-    in_words = _WORD_AGE.search(text, start, age_match.start() if age_match else end)  # "a fifty-two year old"
+    before = age_match.start() if age_match else end
+    in_words = (  # "a fifty-two year old", written before any age in digits
+        _WORD_AGE.search(text, start, before)
+        if low.find("year", 0, before - start) >= 0 or low.find("yr", 0, before - start) >= 0
+        else None
+    )
     if in_words and (number(in_words.group("w")) or 0) >= _YOUNGEST_WORKER:  # not "a one year old injury"
         age_match = in_words
     if age_match:
