@@ -23,6 +23,7 @@ _NUMBERED = re.compile(
     r"^\s*\d{1,2}\s*[.)]\s+(?:MAXIMUS\s+Federal\s+Services,?\s+Inc\.?\s+has\s+determined\s+(?:that\s+)?)?" + _NECESSITY,
     re.IGNORECASE | re.DOTALL,
 )
+_ENUMERATOR = re.compile(r"\d{1,2}\s*[.)]\s+")  # an item's number, not part of its request
 # Unnumbered, it is a heading only where an item's labels follow (a rationale may end the same way).
 _STATED = re.compile(r"^\s*" + _NECESSITY, re.IGNORECASE | re.DOTALL)
 # The labels of an item's paragraphs, tried in this order; each group is named as its field.
@@ -140,7 +141,11 @@ def _heading(text: str, s: int, e: int, chunk: str) -> _Item | None:
         group = "d" if m.group("d") else "c"
         body_end = s + m.start()
         if body_end > s or m.group("d"):
-            return _Item(heading=(s, body_end), decision=m.group(group).lower(), decision_span=(s + m.start(group), s + m.end(group)))
+            number = _ENUMERATOR.match(chunk) if chunk[:1].isdigit() else None  # "3) Xanax #60: Upheld"
+            body_start = s + number.end() if number and s + number.end() < body_end else s
+            return _Item(
+                heading=(body_start, body_end), decision=m.group(group).lower(), decision_span=(s + m.start(group), s + m.end(group))
+            )
     return _necessity_item(text, s, e, _NUMBERED, chunk) if chunk[:1].isdigit() else None
 
 

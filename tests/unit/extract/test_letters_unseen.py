@@ -216,6 +216,27 @@ def test_summary_sentence_forms(summary, patient, injury, ur_date):
     assert (out["injury"]["date"], out["ur_decision_date"]) == (injury, ur_date)
 
 
+@pytest.mark.parametrize("footer_after", [None, 14])
+def test_numbered_items_in_both_forms_with_rationales_only(footer_after):
+    out = letter(
+        "The expert reviewer is Board Certified in Psychiatry and is licensed to practice in California.",
+        "The patient is a 39 year old female who was injured on 4/5/2012. Utilization Review on 6/7/2014 denied it."
+        "\n\nDOCUMENTS REVIEWED\n\nUtilization review determination, 6/7/2014. Progress report, 5/1/2014.",
+        "1. Urine drug screen is not medically necessary and appropriate.\n\nDecision rationale: Not indicated here.\n\n"
+        "2. Psychotherapy, six sessions, is medically necessary and appropriate.\n\nDecision rationale: Indicated here.\n\n"
+        "3) Xanax 0.5mg #60: Upheld\n\nDecision rationale: Benzodiazepines are not recommended.\n",
+        heading="IMR DECISION(S) AND RATIONALE(S)",
+        footer_after=footer_after,
+    )
+    assert [(i["request"], i["decision"], i["quantity"], i["rationale"]) for i in out["items"]] == [
+        ("Urine drug screen", "upheld", None, "Not indicated here."),
+        ("Psychotherapy, six sessions", "overturned", 6, "Indicated here."),
+        ("Xanax 0.5mg #60", "upheld", 60, "Benzodiazepines are not recommended."),
+    ]
+    assert out["clinical_case_summary"].endswith("Utilization Review on 6/7/2014 denied it.")
+    assert out["ur_decision_date"] == "2014-06-07"
+
+
 def test_sex_from_pronouns_not_from_reviewer_boilerplate():
     out = letter(
         "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
