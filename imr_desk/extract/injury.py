@@ -21,6 +21,7 @@ _INJURY_CUES = tuple(
         r"occupational\s+claim", r"cumulative", r"continuous\s+trauma", r"fell\b", r"slipped\b", r"hurt\b",
     )
 )
+_EVENTS = ("injured", "fell", "slipped", "hurt")  # cues that tell of the event itself, dated before or after
 _CUMULATIVE = re.compile(r"cumulative|continuous\s+trauma|repetitive|\bCT\b", re.IGNORECASE)
 _UR_CUES = tuple(
     re.compile(p)
@@ -63,6 +64,7 @@ def extract_injury(
 def _injury_from_summary(
     text: str, start: int, end: int, low: str, dates: DatesIn
 ) -> tuple[FoundDate, FoundDate | None] | None:
+    event_before: FoundDate | None = None  # "On 4/5/2012 he was injured": used when no cue has a date after it
     for cue_start, cue_end in cues_in_order(text, low, _INJURY_CUES, _CT, start, end, offset=start):
         stop = sentence_end(text, cue_end, end)
         window = [d for d in dates.between(max(start, cue_start - 40), stop) if d.value]
@@ -74,7 +76,11 @@ def _injury_from_summary(
         after = [d for d in window if d.start >= cue_end]
         if after and after[0].start - cue_end < 60:
             return after[0], None
-    return None
+        if event_before is None and low.startswith(_EVENTS, cue_start - start):
+            before = [d for d in dates.between(sentence_start(text, cue_start, start), cue_start) if d.value]
+            if before and cue_start - before[-1].end < 80:
+                event_before = before[-1]
+    return (event_before, None) if event_before else None
 
 
 def extract_ur_date(

@@ -199,6 +199,10 @@ def test_headings_that_state_medical_necessity(footer_after):
          "determination of 01/05/2015 non-certified the MRI.", (29, "female"), "2009-01-05", "2015-01-05"),
         ("The IW is a fifty-two year old female who reported a one year old injury on 3/3/2013 to her knee. "
          "Utilization review dated 4/4/2014 denied it.", (52, "female"), "2013-03-03", "2014-04-04"),
+        ("On 4/5/2012, this 45 year old male was injured in a fall. UR denied the request on 5/5/2014.",
+         (45, "male"), "2012-04-05", "2014-05-05"),
+        ("This 45 year old man was seen on 5/5/2013 for the injury. His date of injury is 4/5/2012. UR denied "
+         "the request on 5/5/2014.", (45, "male"), "2012-04-05", "2014-05-05"),
         ("A 62 y.o. male slipped at work on 5/6/2012. The UR dated 7/8/14 modified the request.",
          (62, "male"), "2012-05-06", "2014-07-08"),
         ("The injured worker (IW) is a 60 year old man with a DOI of 07/07/1997. A previous determination "
