@@ -10,7 +10,8 @@ import os
 
 from imr_desk.domain.document import Document
 from imr_desk.domain.errors import UnreadableFileError
-from imr_desk.readers.layout import UnreadableSource, build_text
+from imr_desk.readers.layout import build_text
+from imr_desk.readers.lines import UnreadableSource
 from imr_desk.readers.textfile import NotText, read_text, text_lines
 
 #: Letters are a few pages; anything larger is not a letter (and would stall an import).

@@ -11,7 +11,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from imr_desk.readers.chars import normalize_chars
-from imr_desk.readers.layout import Gap, SourceLine, UnreadableSource
+from imr_desk.readers.lines import Gap, SourceLine, UnreadableSource
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _PAGE_BREAK = '<w:br w:type="page"/>'

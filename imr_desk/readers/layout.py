@@ -2,36 +2,19 @@
 
 Sources differ: the public text export doubles every line break and marks page breaks
 with empty lines, PDFs give hard-wrapped lines with no blank lines at all, DOCX gives
-real paragraphs. Each reader hands over ``SourceLine``s; ``build_text`` joins wrapped
-lines into paragraphs (one blank line between paragraphs), drops page-footer remnants
-and records where each source page starts in the result.
+real paragraphs. Each reader hands over ``SourceLine``s (``readers.lines``); ``build_text``
+drops page-footer remnants (``readers.footers``), joins wrapped lines into paragraphs (one
+blank line between paragraphs) and records where each source page starts in the result.
 """
 
 from __future__ import annotations
 
 import re
-from enum import Enum
 from functools import lru_cache
 from typing import NamedTuple
 
-
-class UnreadableSource(ValueError):
-    """A format reader's refusal; the message says why in the user's words."""
-
-
-class Gap(Enum):
-    """What separates a line from the line before it in the source."""
-
-    NONE = "none"  # an ordinary line break
-    PARAGRAPH = "paragraph"  # a blank line
-    PAGE = "page"  # a page break or page-break padding
-
-
-class SourceLine(NamedTuple):
-    text: str
-    page: int = 1
-    gap: Gap = Gap.NONE
-
+from imr_desk.readers.footers import drop_footers
+from imr_desk.readers.lines import Gap, SourceLine
 
 _DECISION_WORD = r"(?:upheld|overturned)"
 # A line that ends an item heading: "...#120:  Upheld", "... is: Overturned", "Upheld" alone.
@@ -72,22 +55,6 @@ SECTION_HEADING = re.compile(
 _TERMINAL = re.compile(r"[.!?][\"')\]]*\s*$")
 _SOFT_STOP = re.compile(r"[.!?:;][\"')\]]*$")
 
-# Whole lines that are page furniture, not letter text.
-_FOOTER_LINE = re.compile(
-    r"""^\s*(?:
-        Page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})? | \d{1,3}(?:\s+of\s+\d{1,3})?
-      | (?:IMR\s+)?Final(?:\s+Determination(?:\s+Letter)?)?
-        (?:\s+for\s+IMR\s+Case\s+(?:Number\s+)?[A-Z]{2}\d{2}-\d{5,8})?
-        (?:\s+(?:Page\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3})?
-      | IMR\s+Case\s+(?:Number\s+)?[A-Z]{2}\d{2}-\d{5,8}(?:\s+(?:Page\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3})?
-    )\s*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# A footer word left at the end of a line whose sentence goes on in the next line.
-_FOOTER_TAIL = re.compile(
-    r"\s+(?:Final(?:\s+Determination)?|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)\s*$"
-)
-
 PARAGRAPH_BREAK = "\n\n"
 
 
@@ -121,8 +88,9 @@ def _letter_counts(text: str) -> tuple[int, int]:
 
 
 def _ends_with_decision(text: str) -> bool:
-    """The cheap test that must hold before ``DECISION_END`` can match."""
-    return text[-40:].rstrip(" .").lower().endswith(("upheld", "overturned"))
+    """The cheap test that must hold before ``DECISION_END`` can match (the last letter first)."""
+    tail = text[-40:].rstrip(" .")
+    return tail[-1:] in ("d", "D") and tail.lower().endswith(("upheld", "overturned"))
 
 
 class _Traits(NamedTuple):
@@ -177,7 +145,7 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
     ``real_paragraphs`` says every line already is a whole paragraph (DOCX), unless the
     lines turn out to be hard-wrapped.
     """
-    content = _drop_footers(lines)
+    content = drop_footers(lines)
     if not content:
         return "", (0,)
     wrapped = _looks_wrapped(content) if real_paragraphs else True
@@ -326,10 +294,7 @@ def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[i
     inner: set[int] = set()
     ends: set[int] = set()
     for i, line in enumerate(content):
-        last = line.text[-1:]
-        if last == ".":
-            last = line.text[-40:].rstrip(" .")[-1:]
-        if last not in ("d", "D") or not _ends_with_decision(line.text):  # the last letter rules out most lines
+        if not _ends_with_decision(line.text):
             continue
         trait = traits[i]
         if not trait.decision_end or trait.label:
@@ -360,49 +325,6 @@ def _looks_wrapped(content: list[SourceLine]) -> bool:
         return False
     open_ended = sum(1 for ln in content if not _TERMINAL.search(ln.text))
     return open_ended / len(content) > 0.5
-
-
-def _drop_footers(lines: list[SourceLine]) -> list[SourceLine]:
-    """Strip lines; remove page-footer lines and footer words stranded at a line's end."""
-    kept: list[SourceLine] = []
-    carry: Gap | None = None  # the gap of a dropped footer line, passed on to the next line
-    for i, line in enumerate(lines):
-        text = line.text.strip()
-        if not text:
-            continue
-        if carry is not None:
-            line = line._replace(gap=_stronger(carry, line.gap))
-            carry = None
-        if (
-            len(text) < 90  # a footer is short and starts with a digit, "Page", "Final" or "IMR"
-            and text[0] in _FOOTER_INITIALS
-            and _FOOTER_LINE.match(text)
-            and not (kept and kept[-1].text.endswith(":"))
-        ):
-            if line.gap is not Gap.NONE:
-                carry = line.gap
-            continue
-        if text.endswith(("Final", "Determination")) or text[-1].isdigit():
-            tail = _FOOTER_TAIL.search(text, max(len(text) - 30, 0))
-            if tail and _next_text(lines, i)[:1].islower():
-                text = text[: tail.start()]
-        kept.append(line if text is line.text else line._replace(text=text))
-    return kept
-
-
-_FOOTER_INITIALS = frozenset("PFI0123456789")
-
-
-def _next_text(lines: list[SourceLine], i: int) -> str:
-    for line in lines[i + 1 :]:
-        if line.text.strip():
-            return line.text.strip()
-    return ""
-
-
-def _stronger(a: Gap, b: Gap) -> Gap:
-    order = [Gap.NONE, Gap.PAGE, Gap.PARAGRAPH]
-    return max(a, b, key=order.index)
 
 
 def _fill_pages(page_starts: dict[int, int]) -> tuple[int, ...]:

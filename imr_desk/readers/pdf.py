@@ -5,7 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 from imr_desk.readers.chars import normalize_chars
-from imr_desk.readers.layout import Gap, SourceLine, UnreadableSource
+from imr_desk.readers.lines import Gap, SourceLine, UnreadableSource
 
 
 class PdfProblem(UnreadableSource):

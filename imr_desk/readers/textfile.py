@@ -6,7 +6,8 @@ import codecs
 import re
 
 from imr_desk.readers.chars import normalize_ascii, normalize_chars
-from imr_desk.readers.layout import LABEL_INITIALS, LABELS, Gap, SourceLine
+from imr_desk.readers.layout import LABEL_INITIALS, LABELS
+from imr_desk.readers.lines import Gap, SourceLine
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

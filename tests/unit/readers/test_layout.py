@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from imr_desk.readers.chars import normalize_chars
-from imr_desk.readers.layout import Gap, SourceLine, build_text
+from imr_desk.readers.layout import build_text
+from imr_desk.readers.lines import Gap, SourceLine
 from imr_desk.readers.textfile import text_lines
 
 

@@ -1,0 +1,67 @@
+"""Page furniture: footer lines ("Page 2 of 5", "Final Determination Letter for IMR Case
+Number ...") and footer words stranded at the end of a line whose sentence goes on."""
+
+from __future__ import annotations
+
+import re
+
+from imr_desk.readers.lines import Gap, SourceLine
+
+# Whole lines that are page furniture, not letter text.
+_FOOTER_LINE = re.compile(
+    r"""^\s*(?:
+        Page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})? | \d{1,3}(?:\s+of\s+\d{1,3})?
+      | (?:IMR\s+)?Final(?:\s+Determination(?:\s+Letter)?)?
+        (?:\s+for\s+IMR\s+Case\s+(?:Number\s+)?[A-Z]{2}\d{2}-\d{5,8})?
+        (?:\s+(?:Page\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3})?
+      | IMR\s+Case\s+(?:Number\s+)?[A-Z]{2}\d{2}-\d{5,8}(?:\s+(?:Page\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3})?
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A footer word left at the end of a line whose sentence goes on in the next line.
+_FOOTER_TAIL = re.compile(
+    r"\s+(?:Final(?:\s+Determination)?|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)\s*$"
+)
+
+
+def drop_footers(lines: list[SourceLine]) -> list[SourceLine]:
+    """Strip lines; remove page-footer lines and footer words stranded at a line's end."""
+    kept: list[SourceLine] = []
+    carry: Gap | None = None  # the gap of a dropped footer line, passed on to the next line
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            continue
+        if carry is not None:
+            line = line._replace(gap=_stronger(carry, line.gap))
+            carry = None
+        if (
+            len(text) < 90  # a footer is short and starts with a digit, "Page", "Final" or "IMR"
+            and text[0] in _FOOTER_INITIALS
+            and _FOOTER_LINE.match(text)
+            and not (kept and kept[-1].text.endswith(":"))
+        ):
+            if line.gap is not Gap.NONE:
+                carry = line.gap
+            continue
+        if text.endswith(("Final", "Determination")) or text[-1].isdigit():
+            tail = _FOOTER_TAIL.search(text, max(len(text) - 30, 0))
+            if tail and _next_text(lines, i)[:1].islower():
+                text = text[: tail.start()]
+        kept.append(line if text is line.text else line._replace(text=text))
+    return kept
+
+
+_FOOTER_INITIALS = frozenset("PFI0123456789")
+
+
+def _next_text(lines: list[SourceLine], i: int) -> str:
+    for line in lines[i + 1 :]:
+        if line.text.strip():
+            return line.text.strip()
+    return ""
+
+
+def _stronger(a: Gap, b: Gap) -> Gap:
+    order = [Gap.NONE, Gap.PAGE, Gap.PARAGRAPH]
+    return max(a, b, key=order.index)

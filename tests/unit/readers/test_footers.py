@@ -1,0 +1,31 @@
+"""Page furniture is dropped; letter text is not."""
+
+from __future__ import annotations
+
+from imr_desk.readers.footers import drop_footers
+from imr_desk.readers.lines import Gap, SourceLine
+
+
+def test_footer_lines_go_and_their_gap_passes_on():
+    lines = [
+        SourceLine("The request was reviewed and"),
+        SourceLine("Page 2 of 5", 1, Gap.PAGE),
+        SourceLine("Final Determination Letter for IMR Case Number CM16-0123456", 2),
+        SourceLine("found reasonable.", 2),
+    ]
+    assert drop_footers(lines) == [
+        SourceLine("The request was reviewed and"),
+        SourceLine("found reasonable.", 2, Gap.PAGE),
+    ]
+
+
+def test_footer_word_at_a_line_end_goes_only_where_the_sentence_goes_on():
+    kept = drop_footers([SourceLine("pain in the low back, although both Final"), SourceLine("should be used.")])
+    assert [line.text for line in kept] == ["pain in the low back, although both", "should be used."]
+    kept = drop_footers([SourceLine("The decision is Final"), SourceLine("Claims Administrator guideline: x")])
+    assert kept[0].text == "The decision is Final"
+
+
+def test_a_number_after_a_colon_is_letter_text():
+    kept = drop_footers([SourceLine("Quantity requested:"), SourceLine("12")])
+    assert [line.text for line in kept] == ["Quantity requested:", "12"]
