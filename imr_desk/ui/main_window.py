@@ -373,8 +373,9 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1500, 900)
+        else:  # first start: roomy, but never larger than the screen (laptops may have 1366 x 768)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1500, screen.width()), min(900, screen.height()))
         splitter = self.settings.value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)

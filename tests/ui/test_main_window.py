@@ -23,6 +23,12 @@ def test_empty_store_shows_the_welcome_panel(make_window):
     assert "To review: 0" in window.counts.text()
 
 
+def test_first_start_fits_the_screen(make_window):
+    window = make_window()
+    screen = window.screen().availableGeometry()
+    assert 0 < window.width() <= screen.width() and 0 < window.height() <= screen.height()
+
+
 def test_import_samples_and_open_the_first_letter(window_with_samples):
     window = window_with_samples
     assert window.last_report.summary() == "5 imported, 0 duplicates, 0 failed"
