@@ -98,7 +98,7 @@ def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Ite
             if item is None or label in item.fields and label != "rationale" or _out_of_order(item, label):
                 if item is not None:
                     loose = _split_merged_heading(text, item) if loose is None else _take_back(text, item, loose)
-                item = (_necessity_item(text, *loose) if loose else None) or _Item(heading=loose or (s, s))
+                item = (_necessity_item(text, *loose, _STATED) if loose else None) or _Item(heading=loose or (s, s))
                 items.append(item)
                 if item.decision is None:
                     out.warn(f"items.{len(items) - 1}.decision", "item heading without decision")
@@ -146,13 +146,12 @@ def _heading(text: str, s: int, e: int, chunk: str) -> _Item | None:
             return _Item(
                 heading=(body_start, body_end), decision=m.group(group).lower(), decision_span=(s + m.start(group), s + m.end(group))
             )
-    return _necessity_item(text, s, e, _NUMBERED, chunk) if chunk[:1].isdigit() else None
+    return _necessity_item(text, s, e, _NUMBERED) if chunk[:1].isdigit() else None
 
 
-def _necessity_item(text: str, s: int, e: int, pattern: re.Pattern[str] = _STATED, chunk: str | None = None) -> _Item | None:
-    """An item whose heading states its decision as (not) medically necessary."""
-    if chunk is None:
-        chunk = text[s:e]
+def _necessity_item(text: str, s: int, e: int, pattern: re.Pattern[str]) -> _Item | None:
+    """An item whose heading ``text[s:e]`` states its decision as (not) medically necessary."""
+    chunk = text[s:e]
     if len(chunk) > 1200 or "necessary" not in chunk[-60:]:
         return None
     m = pattern.match(chunk)

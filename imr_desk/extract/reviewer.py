@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from imr_desk.extract.collector import Collector
 from imr_desk.extract.scan import lowered
@@ -74,8 +75,8 @@ _AND_SEPARATOR = re.compile(r"and\s+")
 
 def extract_reviewer(text: str, start: int, end: int, out: Collector) -> None:
     low = lowered(text[start:end])
-    states = _list_or_prose(text, low, start, end, (_STATE_KEYS, _LIST_STATES), _PROSE_STATES, _is_state)
-    specialties = _list_or_prose(text, low, start, end, (_SPECIALTY_KEYS, _LIST_SPECIALTIES), _PROSE_SPECIALTY, _is_no_state)
+    states = _list_or_prose(text, low, start, end, _STATES)
+    specialties = _list_or_prose(text, low, start, end, _SPECIALTIES)
 
     _collect(text, out, "licensure_states", states, _state_name, "no licensure state found", "is not a state")
     _collect(text, out, "specialties", specialties, _specialty_name, "no specialty or certification found")
@@ -106,26 +107,29 @@ def _specialty_name(raw: str) -> str | None:
     return " ".join(raw.split()).strip(" .") or None
 
 
-def _list_or_prose(
-    text: str, low: str, start: int, end: int, listed: tuple[tuple[str, ...], re.Pattern[str]], prose: re.Pattern[str],
-    keeps_bare: Callable[[str], bool],
-) -> list[tuple[int, int]]:
-    """Spans of each listed name: the "Label: a, b" form first (``listed``: the label's lower-case
-    spellings and its pattern), else every prose mention (of a bare "licensed in", only the
-    names ``keeps_bare`` keeps).
+class _Form(NamedTuple):
+    """How letters write one list of credentials."""
+
+    keys: tuple[str, ...]  # the list label's lower-case spellings
+    listed: re.Pattern[str]  # the "Label: a, b" form, matched where a key is found
+    prose: re.Pattern[str]  # the prose form, over the lower-case copy
+    keeps_bare: Callable[[str], bool]  # which names of a bare "licensed in" belong to this list
+
+
+def _list_or_prose(text: str, low: str, start: int, end: int, form: _Form) -> list[tuple[int, int]]:
+    """Spans of each listed name: the "Label: a, b" form first, else every prose mention.
 
     ``low`` is ``text[start:end]`` in lower case, which the prose patterns search."""
-    keys, listed_pattern = listed
-    for key in keys:
+    for key in form.keys:
         at = low.find(key)
-        m = listed_pattern.match(text, start + at, end) if at >= 0 else None
+        m = form.listed.match(text, start + at, end) if at >= 0 else None
         if m:
             return _split(text, *m.span(1))
     spans: list[tuple[int, int]] = []
     for window_start, window_end in _prose_windows(low):
-        for m in prose.finditer(low, window_start, window_end):
+        for m in form.prose.finditer(low, window_start, window_end):
             names = _split(text, start + m.start("names"), start + m.end("names"))
-            spans.extend(names if m.group("bare") is None else [(s, e) for s, e in names if keeps_bare(text[s:e])])
+            spans.extend(names if m.group("bare") is None else [(s, e) for s, e in names if form.keeps_bare(text[s:e])])
     return spans
 
 
@@ -193,14 +197,6 @@ def _separators(chunk: str) -> list[tuple[int, int]]:
     return kept
 
 
-def _is_state(raw: str) -> bool:
-    return _state_name(raw) is not None
-
-
-def _is_no_state(raw: str) -> bool:
-    return _state_name(raw) is None
-
-
 def _state_name(raw: str) -> str | None:
     """Full state name for "California", "CA", "Calif."; None when it is no state."""
     key = " ".join(raw.split()).strip(" .").lower()
@@ -210,3 +206,7 @@ def _state_name(raw: str) -> str | None:
     if key.upper() in STATES:
         return STATES[key.upper()]
     return None
+
+
+_STATES = _Form(_STATE_KEYS, _LIST_STATES, _PROSE_STATES, lambda raw: _state_name(raw) is not None)
+_SPECIALTIES = _Form(_SPECIALTY_KEYS, _LIST_SPECIALTIES, _PROSE_SPECIALTY, lambda raw: _state_name(raw) is None)
