@@ -168,7 +168,7 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
             sep = ""
         elif not wrapped:
             sep = PARAGRAPH_BREAK
-        elif line.gap is paragraph and i not in inner and not text[:1].islower() and not (before[-1:] == "-" and before[-2:-1].isalnum()):
+        elif line.gap is paragraph and i not in inner and not text[:1].islower() and not _hyphen_end(before):
             sep = PARAGRAPH_BREAK  # the common case of the rules below: a blank line, and no sentence carries on
         else:
             sep = _separator(content, traits, i, (starts, inner, ends), typical, blank_structured)
