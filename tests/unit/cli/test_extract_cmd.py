@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
 from imr_desk.assets import resource_path, sample_letters
-from imr_desk.cli.extract_cmd import json_line
+from imr_desk.cli.extract_cmd import json_bytes
 from imr_desk.cli.main import main
 
 KEYS = {
@@ -83,11 +84,30 @@ def test_python_dash_m_and_no_traceback(tmp_path):
     "text",
     ['plain "quoted" text \\ with a backslash\nand lines', "caf\u00e9 and \u2014 dashes", "a tab\there", "form\x0cfeed", ""],
 )
-def test_json_line_is_what_the_encoder_writes(text):
-    encode = json.JSONEncoder(check_circular=False).encode
+@pytest.mark.parametrize("indent", [False, True])
+def test_json_bytes_is_one_line_that_reads_back(text, indent):
     letter = {
         "source": {"path": 'C:\\"text": ""', "sha256": "x"}, "text": text, "case": None,
-        "clinical_case_summary": text[::-1] + ' "', "items": [{"request": "a\nb"}],
+        "spans": {"patient.age": (3, 5)}, "items": [{"request": "a\nb", "quantity": 8}],
     }
-    assert json_line(letter, encode) == encode(letter)
-    assert json_line(letter, json.JSONEncoder(separators=(",", ":")).encode) == json.dumps(letter, separators=(",", ":"))
+    data = json_bytes(letter, indent=indent)
+    assert data.endswith(b"\n") and (indent or data.count(b"\n") == 1)
+    assert json.loads(data) == {**letter, "spans": {"patient.age": [3, 5]}}
+
+
+def test_json_bytes_escapes_a_file_name_that_is_no_text():
+    path = os.fsdecode(b"/letters/caf\xe9.txt")  # undecodable bytes become lone surrogates
+    data = json_bytes({"source": {"path": path}, "text": "caf\u00e9"})
+    assert data.count(b"\n") == 1
+    assert json.loads(data) == {"source": {"path": path}, "text": "caf\u00e9"}
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux")
+def test_jsonl_prints_a_letter_whose_file_name_is_no_text(tmp_path, capsys):
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "wb") as handle:
+        handle.write(sample_letters()[0].read_bytes())
+    assert main(["extract", "--jsonl", str(tmp_path)]) == 0
+    letter = json.loads(capsys.readouterr().out)
+    assert os.fsencode(letter["source"]["path"]).endswith(b"caf\xe9.txt")
+    assert letter["items"]
