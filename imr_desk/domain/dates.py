@@ -132,20 +132,18 @@ def _date_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     spans: dict[int, int] = {}
     for separator in _NUMERIC_SEPARATORS:
         for m in separator.finditer(text, start, stop):
-            for back in (4, 2, 1):  # "2016-10-20", "10/13/2016", "8/6/79"
-                at = m.start() - back
-                if at >= start:
-                    found = _DATE_AT.match(text, at, stop)
-                    if found and found.end() > m.start():
-                        spans.setdefault(found.start(), found.end())
-                        break
+            at = _number_before(text, m.start(), start)  # "10/13/2016", "8/6/79", "2016-10-20"
+            found = _DATE_AT.match(text, at, stop) if at >= 0 else None
+            if found and found.end() > m.start():
+                spans.setdefault(found.start(), found.end())
     for m in _MONTH_INITIAL.finditer(text, start, stop):
-        for at in (m.start(), m.start() - 3, m.start() - 2):  # "October 20, 2016", "20 October 2016"
-            if at >= start:
-                found = _DATE_AT.match(text, at, stop)
-                if found:
-                    spans.setdefault(found.start(), found.end())
-                    break
+        at = m.start()
+        found = _DATE_AT.match(text, at, stop)  # "October 20, 2016"
+        if found is None and at - 2 >= start and text[at - 1].isspace() and text[at - 2].isdigit():
+            found = _DATE_AT.match(text, at - 3, stop) if at - 3 >= start else None  # "20 October 2016"
+            found = found or _DATE_AT.match(text, at - 2, stop)  # "5 October 2016"
+        if found:
+            spans.setdefault(found.start(), found.end())
     out: list[tuple[int, int]] = []
     last_end = -1
     for s_, e_ in sorted(spans.items()):
@@ -153,6 +151,16 @@ def _date_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
             out.append((s_, e_))
             last_end = e_
     return out
+
+
+def _number_before(text: str, at: int, floor: int) -> int:
+    """Where the number of one, two or four digits just before a date separator starts
+    (a space may stand between); -1 when there is no such number."""
+    end = at - 1 if at > floor and text[at - 1].isspace() else at
+    first = end
+    while first > floor and end - first < 5 and text[first - 1].isdigit():
+        first -= 1
+    return first if end - first in (1, 2, 4) else -1
 
 
 _FAR = date(2100, 1, 1)

@@ -88,12 +88,14 @@ def _collect(
     """Named entries with a span each (repeats dropped), and a span over the whole list."""
     path = f"reviewer.{key}"
     names: list[str] = []
+    seen: set[str] = set()
     for s, e in spans:
         name = name_of(text[s:e])
         if name is None:
             if unknown:
                 out.warn(path, f"{' '.join(text[s:e].split())!r} {unknown}")
-        elif name.lower() not in {n.lower() for n in names}:
+        elif name.lower() not in seen:
+            seen.add(name.lower())
             out.span(f"{path}.{len(names)}", (s, e))
             names.append(name)
     out.values["reviewer"][key] = names
@@ -200,7 +202,8 @@ def _separators(chunk: str) -> list[tuple[int, int]]:
 def _state_name(raw: str) -> str | None:
     """Full state name for "California", "CA", "Calif."; None when it is no state."""
     key = " ".join(raw.split()).strip(" .").lower()
-    key = _STATE_OF.sub("", key)
+    if key.startswith(("the ", "state ")):
+        key = _STATE_OF.sub("", key)
     if key in _BY_NAME:
         return _BY_NAME[key]
     if key.upper() in STATES:

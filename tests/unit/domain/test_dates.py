@@ -39,6 +39,12 @@ def test_find_dates_skips_scores_levels_and_strengths():
     assert found == ["8/6/79", "2/27/08", "4-17-2009"]
 
 
+def test_find_dates_finds_every_written_form_in_running_text():
+    text = "seen 10 /14/2013, on 5 Oct. 2016 and 20 October 2016 (Norco 10 mg), 2016-10-20; codes 123/45/67."
+    found = [text[d.start : d.end] for d in find_dates(text, reference=REF)]
+    assert found == ["10 /14/2013", "5 Oct. 2016", "20 October 2016", "2016-10-20"]
+
+
 def test_reference_date_is_the_latest_full_date():
     written = DatesIn("seen 1/2/2013, UR on 3/4/2014, DOI 5/6/07").four_digit()
     assert latest_plausible([], written) == date(2014, 3, 4)
