@@ -1,4 +1,4 @@
-"""Dates as letters write them: 10/13/2016, 10-13-16, 8/6/79, October 20, 2016, Oct. 20, 2016."""
+"""Dates as letters write them: 10/13/2016, 10-13-16, 8/6/79, 10.13.2016, October 20, 2016, Oct. 20, 2016."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ _MONTH_NAME = (
 DATE_PATTERN = (
     r"(?:"
     r"(?<![\d/.-])\d{1,2}\s?[/-]\s?\d{1,2}\s?[/-]\s?(?:\d{4}|\d{2})(?![\d/]|-\d)"  # 10/13/2016, 10-13-16
+    r"|(?<![\d/.-])\d{1,2}\.\d{1,2}\.\d{4}(?![\d/]|\.\d)"  # 10.13.2016 (a four-digit year: "4.5.12" may be a list number)
     rf"|\b(?=[JFMASONDjfmasond])(?i:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"  # October 20, 2016
     rf"|\b\d{{1,2}}\s+(?=[JFMASONDjfmasond])(?i:{_MONTH_NAME})\.?,?\s+\d{{4}}\b"  # 20 October 2016
     r"|\b\d{4}-\d{2}-\d{2}\b"  # 2016-10-20
@@ -33,6 +34,7 @@ DATE_PATTERN = (
 DATE_RE = re.compile(DATE_PATTERN)
 
 _NUMERIC = re.compile(r"(\d{1,2})\s?[/-]\s?(\d{1,2})\s?[/-]\s?(\d{2,4})")
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_FIRST = re.compile(rf"({_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.IGNORECASE)
 _DAY_FIRST = re.compile(rf"(\d{{1,2}})\s+({_MONTH_NAME})\.?,?\s+(\d{{4}})", re.IGNORECASE)
@@ -82,6 +84,9 @@ def _parse(text: str, reference: Reference) -> tuple[date | None, bool] | None:
         else:
             year = int(year_text)
         return _make(year, month, day), two
+    m = _DOTTED.fullmatch(text)
+    if m:
+        return _make(int(m.group(3)), int(m.group(1)), int(m.group(2))), False
     m = _ISO.fullmatch(text)
     if m:
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3))), False
@@ -110,6 +115,7 @@ def _make(year: int, month: int, day: int) -> date | None:
 _NUMERIC_SEPARATORS = (  # one literal-first scan per separator beats one over a class
     re.compile(r"/(?=\s?\d{1,2}\s?[/-]\s?\d{2})"),
     re.compile(r"-(?=\s?\d{1,2}\s?[/-]\s?\d{2})"),
+    re.compile(r"\.(?=\d{1,2}\.\d{4})"),
 )
 _MONTH_INITIAL = re.compile(r"[JFMASOND][A-Za-z]{2,8}\.?\s+\d")
 _DATE_AT = re.compile(DATE_PATTERN)

@@ -31,6 +31,13 @@ _UR_CUES = tuple(
         r"non-?certifi", r"peer\s+review(?:er)?\s+(?:denied|modified)",
     )
 )
+# Where no cue above dates the review: the claims administrator's own decision, which is the
+# review ("On 10/10/2013, the claims administrator denied a request for Norco").
+_ADMINISTRATOR = (re.compile(r"claims\s+administrator"),)
+_DECIDED = re.compile(
+    r"\b(?:denied|non-?certified|modified|partially\s+(?:approved|certified)|failed\s+to\s+approve"
+    r"|did\s+not\s+(?:approve|certify)|not\s+approved|rejected)\b"
+)
 
 
 def extract_injury(
@@ -91,8 +98,28 @@ def extract_ur_date(
     if header_ur:
         out.put("ur_decision_date", header_ur, out.spans.get("case.ur_denial_date"))
         return
+    best = _closest_to_cue(text, low, start, end, dates, injury, cues(text, low, _UR_CUES, _UR, start, end, offset=start))
+    if best is None:
+        decided = [
+            (cue_start, cue_end)
+            for cue_start, cue_end in cues(text, low, _ADMINISTRATOR, None, start, end, offset=start)
+            if _DECIDED.search(low, sentence_start(text, cue_start, start) - start, sentence_end(text, cue_end, end) - start)
+        ]
+        best = _closest_to_cue(text, low, start, end, dates, injury, decided)
+    if best is None:
+        out.put("ur_decision_date", None)
+        out.warn("ur_decision_date", "no Utilization Review decision date found")
+        return
+    value, found = best
+    out.put("ur_decision_date", iso(value), (found.start, found.end))
+
+
+def _closest_to_cue(
+    text: str, low: str, start: int, end: int, dates: DatesIn, injury: str | None, hits: list[tuple[int, int]]
+) -> tuple[date, FoundDate] | None:
+    """The date nearest a cue in the cue's sentence (one after it counts a little farther)."""
     best: tuple[int, date, FoundDate] | None = None
-    for cue_start, cue_end in cues(text, low, _UR_CUES, _UR, start, end, offset=start):
+    for cue_start, cue_end in hits:
         s_start = sentence_start(text, cue_start, start)
         s_end = sentence_end(text, cue_end, end)
         for found in dates.between(s_start, s_end):
@@ -103,12 +130,7 @@ def extract_ur_date(
             distance = max(found.start - cue_end if after else cue_start - found.end, 0) + (15 if after else 0)
             if best is None or distance < best[0]:
                 best = (distance, value, found)
-    if best is None:
-        out.put("ur_decision_date", None)
-        out.warn("ur_decision_date", "no Utilization Review decision date found")
-        return
-    _, value, found = best
-    out.put("ur_decision_date", iso(value), (found.start, found.end))
+    return None if best is None else best[1:]
 
 
 def _not_before(found: FoundDate, injury: str | None) -> date | None:

@@ -26,6 +26,9 @@ _SEX_WORD = re.compile(r"(?:female|woman|lady|girl|mrs\.|ms\.|male|man|gentleman
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _PRONOUN = re.compile(r"(?:she|hers|herself|her|he|him|himself|his)(?![\w/])(?!\s+or\s+(?:she|he|her|his)\b)")
 _PAIRED = re.compile(r"(?:he|she|his|her|him)\s*(?:/|or)\s*(?:he|she|his|her|him)\b")
+# A sex abbreviated to its capital letter right after the age, as in clinicians' shorthand.
+_SEX_LETTER = re.compile(r"[ \t]*,?[ \t]*([FM])(?![\w/'-])(?!\.\w)")
+_SEX_LETTERS = {"F": "female", "M": "male"}
 _STOP = re.compile(r"\.\s|\n")
 
 
@@ -48,7 +51,11 @@ def extract_patient(text: str, start: int, end: int, low: str, out: Collector) -
     else:
         out.warn("patient.age", "no patient age found in the case summary")
 
-    sex, span = _sex(text, start, end, low, age_match.end() if age_match else start)
+    letter = _SEX_LETTER.match(text, age_match.end(), end) if age_match else None  # "52yo F", "52 y/o M"
+    if letter:
+        sex, span = _SEX_LETTERS[letter.group(1)], letter.span(1)
+    else:
+        sex, span = _sex(text, start, end, low, age_match.end() if age_match else start)
     out.put("patient.sex", sex, span)
     if sex is None:
         out.warn("patient.sex", "the case summary does not say the patient's sex")

@@ -52,12 +52,15 @@ def words_at_start(pattern: re.Pattern[str], low: str, start: int, end: int, als
 
 
 def cues(
-    text: str, low: str, lowered_patterns: Iterable[re.Pattern[str]], exact: re.Pattern[str], start: int, end: int, offset: int = 0
+    text: str, low: str, lowered_patterns: Iterable[re.Pattern[str]], exact: re.Pattern[str] | None, start: int, end: int,
+    offset: int = 0,
 ) -> list[tuple[int, int]]:
     """Where cue words start a word: lower-case patterns over ``low`` (the lower-case copy of
     ``text`` from ``offset`` on) plus one case-sensitive pattern (an abbreviation such as
     "UR") over ``text``, in text order."""
-    hits = keyword_hits(low, lowered_patterns, start, end, offset) + [m.span() for m in exact.finditer(text, start, end)]
+    hits = keyword_hits(low, lowered_patterns, start, end, offset)
+    if exact is not None:
+        hits += [m.span() for m in exact.finditer(text, start, end)]
     return [hit for hit in sorted(hits) if word_start(low, hit[0] - offset)]
 
 

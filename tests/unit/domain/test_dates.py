@@ -25,6 +25,7 @@ REF = date(2014, 5, 1)
         ("Sept 3, 2015", date(2015, 9, 3)),
         ("20 October 2016", date(2016, 10, 20)),
         ("2016-10-20", date(2016, 10, 20)),
+        ("10.13.2016", date(2016, 10, 13)),
         ("11/18/ 2016", date(2016, 11, 18)),
         ("2/30/2016", None),
     ],
@@ -40,9 +41,12 @@ def test_find_dates_skips_scores_levels_and_strengths():
 
 
 def test_find_dates_finds_every_written_form_in_running_text():
-    text = "seen 10 /14/2013, on 5 Oct. 2016 and 20 October 2016 (Norco 10 mg), 2016-10-20; codes 123/45/67."
+    text = (
+        "seen 10 /14/2013, on 5 Oct. 2016 and 20 October 2016 (Norco 10 mg), 2016-10-20 and 4.5.2012; "
+        "codes 123/45/67, step 4.5.12 and 1.2.3.2014."
+    )
     found = [text[d.start : d.end] for d in find_dates(text, reference=REF)]
-    assert found == ["10 /14/2013", "5 Oct. 2016", "20 October 2016", "2016-10-20"]
+    assert found == ["10 /14/2013", "5 Oct. 2016", "20 October 2016", "2016-10-20", "4.5.2012"]
 
 
 def test_reference_date_is_the_latest_full_date():

@@ -12,6 +12,13 @@ from imr_desk.extract.reviewer import _state_name
 _STRUCTURAL = {"reviewer.licensure_states", "reviewer.specialties"}
 
 
+_SEX_WORDS = {
+    "female": {"female", "woman", "she", "her", "lady", "ms.", "mrs."},
+    "male": {"male", "man", "he", "his", "gentleman", "mr."},
+}
+_SEX_LETTERS = {"female": {"F"}, "male": {"M"}}
+
+
 def _squash(s: str) -> str:
     return " ".join(s.split())
 
@@ -54,9 +61,7 @@ def _holds(path: str, value, held: str, letter: dict) -> bool:
             return ("not medically necessary" in lowered) == (value == "upheld")
         return lowered.strip(" .:") == value
     if path == "patient.sex":
-        return held.lower() in {
-            "male", "female", "man", "woman", "he", "she", "his", "her", "lady", "gentleman", "mr.", "ms.", "mrs.",
-        }
+        return held in _SEX_LETTERS.get(value, ()) or held.lower() in _SEX_WORDS.get(value, ())
     return _squash(str(value)).lower() in _squash(held).lower()
 
 

@@ -207,6 +207,17 @@ def test_headings_that_state_medical_necessity(footer_after):
          (62, "male"), "2012-05-06", "2014-07-08"),
         ("The injured worker (IW) is a 60 year old man with a DOI of 07/07/1997. A previous determination "
          "dated 8/8/2014 non-certified acupuncture. He was seen on 9/1/2014.", (60, "male"), "1997-07-07", "2014-08-08"),
+        ("The applicant is a 52-year-old female who sustained an industrial injury on 04-05-2012. On 10/10/2013, "
+         "the claims administrator denied a request for Norco.", (52, "female"), "2012-04-05", "2013-10-10"),
+        ("The applicant is a 52 yo woman. Date of injury 4/5/2012. The request was denied on 10/10/2013 by the "
+         "claims administrator. She was seen on 11/1/2013.", (52, "female"), "2012-04-05", "2013-10-10"),
+        ("The applicant is a 52 yo woman injured on 4/5/2012. On 10/10/2013, the claims administrator received "
+         "the request.", (52, "female"), "2012-04-05", None),
+        ("52yo F with DOI 4/5/2012. Prior UR 10/10/13 non-certified.", (52, "female"), "2012-04-05", "2013-10-10"),
+        ("47 y/o M, DOI 4/5/2012, seen by M.D. Lee. Prior UR 10/10/13 non-certified.", (47, "male"), "2012-04-05",
+         "2013-10-10"),
+        ("This is a 52 year old female with a date of injury of 4.5.2012. The UR of 10.10.2013 denied it.",
+         (52, "female"), "2012-04-05", "2013-10-10"),
     ],
 )
 def test_summary_sentence_forms(summary, patient, injury, ur_date):
