@@ -10,7 +10,7 @@ from imr_desk.extract.quantity import find_quantity
 from imr_desk.extract.sections import squash, trimmed
 
 _DECISION = re.compile(
-    r"(?:(?::|\s-|\s\s)\s*|^)(?P<d>upheld|overturned)\s*\.?\s*$"
+    r"(?:(?::|\s[-\u2014]|\s\s)\s*|^)(?P<d>upheld|overturned)\s*\.?\s*$"
     r"|(?<=\s)(?P<c>Upheld|Overturned|UPHELD|OVERTURNED)\s*$",
     re.IGNORECASE,
 )
@@ -24,8 +24,13 @@ _NUMBERED = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _ENUMERATOR = re.compile(r"\d{1,2}\s*[.)]\s+")  # an item's number, not part of its request
-# Unnumbered, it is a heading only where an item's labels follow (a rationale may end the same way).
-_STATED = re.compile(r"^\s*" + _NECESSITY, re.IGNORECASE | re.DOTALL)
+# Unnumbered, it is a heading only where an item's labels follow (a rationale may end the same way);
+# so also "The request for X is upheld."
+_STATED = re.compile(
+    r"^\s*(?:" + _NECESSITY + r"|(?:the\s+request\s+for\s+)?(?P<said>.+?)\s+(?:is|are|was|were)\s+"
+    r"(?P<d>upheld|overturned)\s*\.?\s*$)",
+    re.IGNORECASE | re.DOTALL,
+)
 # The labels of an item's paragraphs, tried in this order; each group is named as its field.
 _LABEL = re.compile(
     r"^\s*(?:"
@@ -50,9 +55,13 @@ _AUTHORIZED = re.compile(
     r"|authori[sz]ed\s+(?P<w>[^.]+?),\s+leaving\s+the\s+original\s+request",
     re.IGNORECASE,
 )
+_DECISION_LABEL = re.compile(r"\s(?:IMR\s+|Final\s+)?(?:Decision|Determination)\s*:?\s*$")
 _RETRO = re.compile(r"\bretro(?:spective(?:ly)?|\.)?(?=\b|\W)|\bDOS\b|\bdates?\s+of\s+service\b", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
-_DECISION_ONLY = re.compile(r"\s*(?:upheld|overturned)\s*\.?\s*", re.IGNORECASE)
+# A paragraph that only gives the decision of the heading before it: "Upheld", "Decision: Overturned".
+_DECISION_ONLY = re.compile(
+    r"\s*(?:(?:IMR\s+|Final\s+)?(?:Decision|Determination)\s*:\s*)?(?P<d>upheld|overturned)\s*\.?\s*", re.IGNORECASE
+)
 
 
 @dataclass
@@ -106,17 +115,19 @@ def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Ite
             item.current = label
             loose = None
             continue
+        only = _DECISION_ONLY.fullmatch(chunk) if loose and len(chunk) < 48 else None
+        if only:
+            if item is not None:
+                _take_back(text, item, loose)
+            items.append(_Item(heading=loose, decision=only.group("d").lower(), decision_span=(s + only.start("d"), s + only.end("d"))))
+            loose = None
+            continue
         heading = _heading(text, s, e, chunk)
         if heading:
             items.append(heading)
             loose = None
             continue
         if chunk[:1] in "TtAa" and _INTRO.match(chunk):
-            continue
-        if loose and _DECISION_ONLY.fullmatch(chunk):
-            decision = chunk.strip(" .").lower()
-            items.append(_Item(heading=loose, decision=decision, decision_span=trimmed(text, s, e)))
-            loose = None
             continue
         if item is not None and item.current is not None:
             begin = item.fields[item.current][0]
@@ -152,11 +163,17 @@ def _heading(text: str, s: int, e: int, chunk: str) -> _Item | None:
 def _necessity_item(text: str, s: int, e: int, pattern: re.Pattern[str]) -> _Item | None:
     """An item whose heading ``text[s:e]`` states its decision as (not) medically necessary."""
     chunk = text[s:e]
-    if len(chunk) > 1200 or "necessary" not in chunk[-60:]:
+    tail = chunk[-60:].lower()
+    if len(chunk) > 1200 or "necessary" not in tail and "upheld" not in tail and "overturned" not in tail:
         return None
     m = pattern.match(chunk)
     if not m:
         return None
+    if m.group("req") is None:  # "X is upheld."
+        return _Item(
+            heading=(s + m.start("said"), s + m.end("said")), decision=m.group("d").lower(),
+            decision_span=(s + m.start("d"), s + m.end("d")),
+        )
     decision = "upheld" if m.group("not") else "overturned"
     return _Item(heading=(s + m.start("req"), s + m.end("req")), decision=decision, decision_span=(s + m.end("req"), e))
 
@@ -250,11 +267,15 @@ def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:
 
 
 def _strip_trailing(text: str, s: int, e: int) -> tuple[int, int]:
-    """Shrink a heading's span past trailing punctuation (: ; , -) and a dangling "is"/"are"."""
+    """Shrink a heading's span past trailing punctuation (: ; , - \u2014), a dangling "is"/"are"
+    and a decision's label ("Decision", "IMR Determination") left before its decision."""
     s, e = trimmed(text, s, e)
     head = text[s:e]
+    label = _DECISION_LABEL.search(head) if head.rstrip(": ").endswith(("Decision", "Determination")) else None
+    if label and label.start() > 0:
+        head = head[: label.start()]
     while True:
-        cut = head.rstrip().rstrip(":;,-")
+        cut = head.rstrip().rstrip(":;,-\u2014")
         tail = cut[-4:].lower()
         for word in ("is", "are"):
             if tail.endswith(word) and cut[: -len(word)][-1:].isspace():

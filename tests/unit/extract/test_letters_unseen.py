@@ -302,3 +302,43 @@ def test_final_determination_rules():
     assert final("upheld", "overturned") == "partially overturned"
     assert final("upheld", None) is None
     assert final() is None
+
+
+@pytest.mark.parametrize("footer_after", [None, 12])
+@pytest.mark.parametrize(
+    ("heading", "wanted", "decision"),
+    [
+        ("Request for 12 sessions of physical therapy is upheld.", "Request for 12 sessions of physical therapy", "upheld"),
+        ("The request for Norco 10/325mg #90 was Overturned.", "Norco 10/325mg #90", "overturned"),
+        ("Norco 10/325mg, #90 \u2014 Overturned", "Norco 10/325mg, #90", "overturned"),
+        ("Norco 10/325mg #90\n\nDecision: Upheld", "Norco 10/325mg #90", "upheld"),
+        ("Norco 10/325mg #90\n\nIMR Determination: overturned", "Norco 10/325mg #90", "overturned"),
+    ],
+)
+def test_decision_forms_of_other_letters(heading, wanted, decision, footer_after):
+    out = letter(
+        "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
+        "This 45 year old male was injured on 4/5/2012. UR denied on 5/5/2014.",
+        ITEM.format(heading="MRI lumbar spine: Overturned", why="The rationale ends as one: the decision is upheld.")
+        + ITEM.format(heading=heading, why="Not indicated."),
+        footer_after=footer_after,
+    )
+    assert [(i["request"], i["decision"]) for i in out["items"]] == [("MRI lumbar spine", "overturned"), (wanted, decision)]
+    assert out["items"][0]["rationale"] == "The rationale ends as one: the decision is upheld."
+    assert not out["warnings"]
+
+
+def test_decision_label_on_the_line_after_a_hard_wrapped_heading():
+    cred = "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah."
+    text = (
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\n" + BOILER.format(cred=cred) + "\nCLINICAL CASE SUMMARY\n"
+        "This 45 year old male was injured on 4/5/2012. UR denied on 5/5/2014.\nIMR ISSUES, DECISIONS AND RATIONALES\n"
+        "Norco 10/325mg #90\nDecision: Upheld\nDecision rationale: Not indicated for this patient because the records\n"
+        "do not show functional improvement with the medication.\nMRI of the lumbar spine\nDecision: Overturned\n"
+        "Decision rationale: Indicated.\n"
+    )
+    out = extract_text(read_bytes(text.encode(), "txt").text).as_dict()
+    assert [(i["request"], i["decision"]) for i in out["items"]] == [
+        ("Norco 10/325mg #90", "upheld"), ("MRI of the lumbar spine", "overturned"),
+    ]
+    assert span_problems(out) == []
