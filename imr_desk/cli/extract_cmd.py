@@ -7,7 +7,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import orjson
@@ -40,13 +40,11 @@ def run(args: argparse.Namespace) -> int:
         except UnreadableFileError as exc:
             print(f"imr-desk extract: {exc}", file=sys.stderr)
             return 2
-        sys.stdout.flush()
-        sys.stdout.buffer.write(json_bytes(letter, indent=True))
+        _byte_stdout()(json_bytes(letter, indent=True))
         return 0
     gc.freeze()  # what start-up made lives on: collections over thousands of letters skip it
     failed = 0
-    sys.stdout.flush()
-    write = sys.stdout.buffer.write
+    write = _byte_stdout()
     for path in iter_letter_files(args.paths):
         try:
             letter = extract(read_document(path)).as_dict()
@@ -56,6 +54,12 @@ def run(args: argparse.Namespace) -> int:
             continue
         write(json_bytes(letter))
     return 1 if failed else 0
+
+
+def _byte_stdout() -> Callable[[bytes], object]:
+    """Standard output's byte stream, after what was written to it as text."""
+    sys.stdout.flush()
+    return sys.stdout.buffer.write
 
 
 def json_bytes(letter: dict[str, Any], *, indent: bool = False) -> bytes:

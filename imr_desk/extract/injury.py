@@ -100,12 +100,8 @@ def extract_ur_date(
         return
     best = _closest_to_cue(text, low, start, end, dates, injury, cues(text, low, _UR_CUES, _UR, start, end, offset=start))
     if best is None:
-        decided = [
-            (cue_start, cue_end)
-            for cue_start, cue_end in cues(text, low, _ADMINISTRATOR, None, start, end, offset=start)
-            if _DECIDED.search(low, sentence_start(text, cue_start, start) - start, sentence_end(text, cue_end, end) - start)
-        ]
-        best = _closest_to_cue(text, low, start, end, dates, injury, decided)
+        administrator = cues(text, low, _ADMINISTRATOR, None, start, end, offset=start)
+        best = _closest_to_cue(text, low, start, end, dates, injury, administrator, must_say=_DECIDED)
     if best is None:
         out.put("ur_decision_date", None)
         out.warn("ur_decision_date", "no Utilization Review decision date found")
@@ -115,13 +111,17 @@ def extract_ur_date(
 
 
 def _closest_to_cue(
-    text: str, low: str, start: int, end: int, dates: DatesIn, injury: str | None, hits: list[tuple[int, int]]
+    text: str, low: str, start: int, end: int, dates: DatesIn, injury: str | None, hits: list[tuple[int, int]],
+    must_say: re.Pattern[str] | None = None,
 ) -> tuple[date, FoundDate] | None:
-    """The date nearest a cue in the cue's sentence (one after it counts a little farther)."""
+    """The date nearest a cue in the cue's sentence (one after it counts a little farther);
+    with ``must_say``, only in sentences where that lower-case pattern is found."""
     best: tuple[int, date, FoundDate] | None = None
     for cue_start, cue_end in hits:
         s_start = sentence_start(text, cue_start, start)
         s_end = sentence_end(text, cue_end, end)
+        if must_say is not None and not must_say.search(low, s_start - start, s_end - start):
+            continue
         for found in dates.between(s_start, s_end):
             value = _not_before(found, injury)
             if value is None:

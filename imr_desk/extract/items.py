@@ -14,22 +14,20 @@ _DECISION = re.compile(
     r"|(?<=\s)(?P<c>Upheld|Overturned|UPHELD|OVERTURNED)\s*$",
     re.IGNORECASE,
 )
-# A decision stated as medical necessity: "... the request for X is not medically necessary."
-_NECESSITY = (
-    r"(?:the\s+request\s+for\s+)?(?P<req>.+?)\s+(?:is|are|was|were)\s+(?P<not>not\s*)?medically\s+necessary"
-    r"(?:\s+and\s+appropriate)?\s*\.?\s*$"
-)
+# A decision stated in a sentence: "... the request for X is (not) medically necessary."
+_SUBJECT = r"(?:the\s+request\s+for\s+)?(?P<req>.+?)\s+(?:is|are|was|were)\s+"
+_NECESSARY = r"(?P<not>not\s*)?medically\s+necessary(?:\s+and\s+appropriate)?"
+_SENTENCE_END = r"\s*\.?\s*$"
 _NUMBERED = re.compile(
-    r"^\s*\d{1,2}\s*[.)]\s+(?:MAXIMUS\s+Federal\s+Services,?\s+Inc\.?\s+has\s+determined\s+(?:that\s+)?)?" + _NECESSITY,
+    r"^\s*\d{1,2}\s*[.)]\s+(?:MAXIMUS\s+Federal\s+Services,?\s+Inc\.?\s+has\s+determined\s+(?:that\s+)?)?"
+    + _SUBJECT + _NECESSARY + _SENTENCE_END,
     re.IGNORECASE | re.DOTALL,
 )
 _ENUMERATOR = re.compile(r"\d{1,2}\s*[.)]\s+")  # an item's number, not part of its request
 # Unnumbered, it is a heading only where an item's labels follow (a rationale may end the same way);
 # so also "The request for X is upheld."
 _STATED = re.compile(
-    r"^\s*(?:" + _NECESSITY + r"|(?:the\s+request\s+for\s+)?(?P<said>.+?)\s+(?:is|are|was|were)\s+"
-    r"(?P<d>upheld|overturned)\s*\.?\s*$)",
-    re.IGNORECASE | re.DOTALL,
+    r"^\s*" + _SUBJECT + rf"(?:{_NECESSARY}|(?P<d>upheld|overturned))" + _SENTENCE_END, re.IGNORECASE | re.DOTALL
 )
 # The labels of an item's paragraphs, tried in this order; each group is named as its field.
 _LABEL = re.compile(
@@ -55,13 +53,12 @@ _AUTHORIZED = re.compile(
     r"|authori[sz]ed\s+(?P<w>[^.]+?),\s+leaving\s+the\s+original\s+request",
     re.IGNORECASE,
 )
-_DECISION_LABEL = re.compile(r"\s(?:IMR\s+|Final\s+)?(?:Decision|Determination)\s*:?\s*$")
+_DECISION_LABEL_WORDS = r"(?:IMR\s+|Final\s+)?(?:Decision|Determination)"  # "Decision: Upheld"
+_DECISION_LABEL = re.compile(rf"\s{_DECISION_LABEL_WORDS}\s*:?\s*$")
 _RETRO = re.compile(r"\bretro(?:spective(?:ly)?|\.)?(?=\b|\W)|\bDOS\b|\bdates?\s+of\s+service\b", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # A paragraph that only gives the decision of the heading before it: "Upheld", "Decision: Overturned".
-_DECISION_ONLY = re.compile(
-    r"\s*(?:(?:IMR\s+|Final\s+)?(?:Decision|Determination)\s*:\s*)?(?P<d>upheld|overturned)\s*\.?\s*", re.IGNORECASE
-)
+_DECISION_ONLY = re.compile(rf"\s*(?:{_DECISION_LABEL_WORDS}\s*:\s*)?(?P<d>upheld|overturned)\s*\.?\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -107,7 +104,7 @@ def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Ite
             if item is None or label in item.fields and label != "rationale" or _out_of_order(item, label):
                 if item is not None:
                     loose = _split_merged_heading(text, item) if loose is None else _take_back(text, item, loose)
-                item = (_necessity_item(text, *loose, _STATED) if loose else None) or _Item(heading=loose or (s, s))
+                item = (_stated_item(text, *loose, _STATED) if loose else None) or _Item(heading=loose or (s, s))
                 items.append(item)
                 if item.decision is None:
                     out.warn(f"items.{len(items) - 1}.decision", "item heading without decision")
@@ -157,11 +154,12 @@ def _heading(text: str, s: int, e: int, chunk: str) -> _Item | None:
             return _Item(
                 heading=(body_start, body_end), decision=m.group(group).lower(), decision_span=(s + m.start(group), s + m.end(group))
             )
-    return _necessity_item(text, s, e, _NUMBERED) if chunk[:1].isdigit() else None
+    return _stated_item(text, s, e, _NUMBERED) if chunk[:1].isdigit() else None
 
 
-def _necessity_item(text: str, s: int, e: int, pattern: re.Pattern[str]) -> _Item | None:
-    """An item whose heading ``text[s:e]`` states its decision as (not) medically necessary."""
+def _stated_item(text: str, s: int, e: int, pattern: re.Pattern[str]) -> _Item | None:
+    """An item whose heading ``text[s:e]`` states its decision in a sentence: "X is (not)
+    medically necessary", or (``_STATED``) "X is upheld"."""
     chunk = text[s:e]
     tail = chunk[-60:].lower()
     if len(chunk) > 1200 or "necessary" not in tail and "upheld" not in tail and "overturned" not in tail:
@@ -169,13 +167,10 @@ def _necessity_item(text: str, s: int, e: int, pattern: re.Pattern[str]) -> _Ite
     m = pattern.match(chunk)
     if not m:
         return None
-    if m.group("req") is None:  # "X is upheld."
-        return _Item(
-            heading=(s + m.start("said"), s + m.end("said")), decision=m.group("d").lower(),
-            decision_span=(s + m.start("d"), s + m.end("d")),
-        )
-    decision = "upheld" if m.group("not") else "overturned"
-    return _Item(heading=(s + m.start("req"), s + m.end("req")), decision=decision, decision_span=(s + m.end("req"), e))
+    heading = (s + m.start("req"), s + m.end("req"))
+    if "d" in pattern.groupindex and m.group("d"):
+        return _Item(heading=heading, decision=m.group("d").lower(), decision_span=(s + m.start("d"), s + m.end("d")))
+    return _Item(heading=heading, decision="upheld" if m.group("not") else "overturned", decision_span=(s + m.end("req"), e))
 
 
 def _take_back(text: str, item: _Item, heading: tuple[int, int]) -> tuple[int, int]:

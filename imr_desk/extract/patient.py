@@ -51,18 +51,19 @@ def extract_patient(text: str, start: int, end: int, low: str, out: Collector) -
     else:
         out.warn("patient.age", "no patient age found in the case summary")
 
-    letter = _SEX_LETTER.match(text, age_match.end(), end) if age_match else None  # "52yo F", "52 y/o M"
-    if letter:
-        sex, span = _SEX_LETTERS[letter.group(1)], letter.span(1)
-    else:
-        sex, span = _sex(text, start, end, low, age_match.end() if age_match else start)
+    sex, span = _sex(text, start, end, low, age_match.end() if age_match else None)
     out.put("patient.sex", sex, span)
     if sex is None:
         out.warn("patient.sex", "the case summary does not say the patient's sex")
 
 
-def _sex(text: str, start: int, end: int, low: str, after_age: int) -> tuple[str | None, tuple[int, int] | None]:
-    """A sex word right after the age wins; else the pronouns of the summary, by majority."""
+def _sex(text: str, start: int, end: int, low: str, after_age: int | None) -> tuple[str | None, tuple[int, int] | None]:
+    """Right after the age, a sex word or its letter ("52yo F") wins; else the pronouns of
+    the summary, by majority. ``after_age`` is None when the summary gives no age."""
+    letter = _SEX_LETTER.match(text, after_age, end) if after_age is not None else None
+    if letter:
+        return _SEX_LETTERS[letter.group(1)], letter.span(1)
+    after_age = start if after_age is None else after_age
     sentence_end = _sentence_end(text, after_age, end)
     before = max(after_age - 1, 0)  # one character more, to see whether a word starts at after_age
     first = lowered(text[before:sentence_end])
