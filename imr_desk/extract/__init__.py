@@ -75,7 +75,7 @@ def extract_text(text: str) -> Extraction:
         text, summary_start, summary_end, summary_low, out, summary_dates,
         case and case.get("ur_denial_date"), values["injury"]["date"],
     )
-    extract_items(text, *sections.issues, out)
+    extract_items(text, *sections.issues, out, sections.decisions)
     values["final_determination"] = expected_final_determination(values["items"])
     if values["items"] and values["final_determination"] is None:
         out.warn("final_determination", "cannot be worked out: an item has no decision")

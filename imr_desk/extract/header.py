@@ -13,9 +13,11 @@ _D = rf"({DATE_PATTERN})"
 _CASE_NUMBER = re.compile(r"Case\s+(?:Number|No\.?)\s*:?\s*([A-Z]{2}\d{2}-\d{5,8})\b", re.IGNORECASE)
 _FIELD_PATTERNS = {
     "case_number": _CASE_NUMBER.pattern,
-    "date_assigned": rf"Date\s+Assigned\s*:\s*{_D}",
+    # The earliest letters say it in a sentence: "A Notice of Assignment ... was provided to the above parties on 8/14/2013".
+    "date_assigned": rf"(?:Date\s+Assigned\s*:\s*|Notice\s+of\s+Assignment\s+and\s+Request\s+for\s+Information\s+was\s+"
+    rf"(?:provided|sent|mailed)\s+to\s+the\s+above\s+parties\s+on\s+){_D}",
     "date_of_injury": rf"Date\s+of\s+Injury\s*:\s*{_D}",
-    "decision_date": rf"Decision\s+Date\s*:\s*{_D}",
+    "decision_date": rf"(?:Decision\s+Date\s*:\s*|^[ \t]*Dated\s*:\s*){_D}",  # "Dated:" under the earliest letters' title
     "ur_denial_date": rf"UR\s+Denial\s+Date\s*:\s*{_D}",
     "priority": r"Priority\s*:\s*([A-Za-z]+)",
     "application_received": rf"(?:Application\s+)?Received\s*:\s*{_D}",
@@ -26,7 +28,7 @@ _DATE_KEYS = {"date_assigned", "date_of_injury", "decision_date", "ur_denial_dat
 @cache
 def _fields() -> dict[str, re.Pattern[str]]:
     """The header's field patterns, compiled on first need: most letters have no cover header."""
-    return {key: re.compile(pattern, re.IGNORECASE) for key, pattern in _FIELD_PATTERNS.items()}
+    return {key: re.compile(pattern, re.IGNORECASE | re.MULTILINE) for key, pattern in _FIELD_PATTERNS.items()}
 
 
 CASE_KEYS = tuple(_FIELD_PATTERNS)

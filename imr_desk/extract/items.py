@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from imr_desk.extract.collector import Collector
 from imr_desk.extract.quantity import find_quantity
-from imr_desk.extract.sections import squash, trimmed
+from imr_desk.extract.sections import REGARDING, squash, trimmed
 
 _DECISION = re.compile(
     r"(?:(?::|\s[-\u2014]|\s\s)\s*|^)(?P<d>upheld|overturned)\s*\.?\s*$"
@@ -30,18 +30,23 @@ _STATED = re.compile(
     r"^\s*" + _SUBJECT + rf"(?:{_NECESSARY}|(?P<d>upheld|overturned))" + _SENTENCE_END, re.IGNORECASE | re.DOTALL
 )
 # The labels of an item's paragraphs, tried in this order; each group is named as its field.
+_CA_BASED = r"The\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on\s+(?:the\s+)?"
+_REVIEWER_BASED = (
+    r"(?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer\s+based\s+(?:his/her|his|her|their)\s+(?:decision|determination)\s+on"
+)
+_GUIDELINES_OF = r"Medical\s+Treatment\s+Guideline(?:s|\(s\))?\s+(?:that\s+)?"  # "Medical Treatment Guideline(s) the ... on:"
 _LABEL = re.compile(
     r"^\s*(?:"
-    r"(?P<claims_administrator_guideline>Claims\s+Administrator\s+guideline\s*:|The\s+Claims\s+Administrator\s+based\s+its\s+"
-    r"(?:decision|determination)\s+on\s+(?:the\s+)?)"
-    r"|(?P<maximus_guideline>MAXIMUS\s+guideline\s*:|(?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer\s+based\s+"
-    r"(?:his/her|his|her|their)\s+(?:decision|determination)\s+on\s+(?:the\s+)?)"
+    rf"(?P<claims_administrator_guideline>Claims\s+Administrator\s+guideline\s*:|{_CA_BASED}"
+    rf"|{_GUIDELINES_OF}the\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on\s*:\s*(?:{_CA_BASED})?)"
+    rf"|(?P<maximus_guideline>MAXIMUS\s+guideline\s*:|{_REVIEWER_BASED}\s+(?:the\s+)?"
+    rf"|{_GUIDELINES_OF}the\s+{_REVIEWER_BASED}\s*:\s*(?:{_REVIEWER_BASED}\s+(?:the\s+)?)?)"
     r"|(?P<rationale>Decision\s+rationale\s*:|(?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+"
-    r"decision\s+rationale\s*:)"
+    r"decision\s+rationale\s*:|Rationale\s+for\s+the\s+Decision\s*:)"
     r")",
     re.IGNORECASE,
 )
-_ITEM_LABEL_INITIALS = frozenset("CcMmTtEePpDd")  # what a label's first word starts with
+_ITEM_LABEL_INITIALS = frozenset("CcMmTtEePpDdRr")  # what a label's first word starts with
 _INTRO = re.compile(r"^\s*(?:The\s+Final\s+Determination\s+was\s+based|A\s+decision\s+has\s+been\s+made)", re.IGNORECASE)
 _REMAINING = (
     re.compile(r"remaining\s+IMR[\s-]+eligible\s+portion\s+of\s+the\s+original\s+request\s*,?\s*", re.IGNORECASE),
@@ -81,8 +86,15 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
-def extract_items(text: str, start: int, end: int, out: Collector) -> None:
+def extract_items(text: str, start: int, end: int, out: Collector, decisions: tuple[int, int] | None = None) -> None:
+    """The items between ``start`` and ``end``; ``decisions`` is the span of a list of the
+    items' decisions ahead of them ("1. X is not medically necessary and appropriate.")."""
     items = _parse(text, paragraphs(text, start, end), out)
+    if decisions:
+        _decide_from_list(text, items, paragraphs(text, *decisions))
+    for index, item in enumerate(items):
+        if item.decision is None and _decide_from_rationale(text, item):
+            out.warn(f"items.{index}.decision", "the heading states no decision; this is the one the rationale concludes with")
     values = []
     for index, item in enumerate(items):
         values.append(_item_values(text, item, index, out))
@@ -101,13 +113,14 @@ def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Ite
         if matched:
             label = matched.lastgroup
             assert label is not None
+            if item is not None and item.current == label and not text[slice(*item.fields[label])].strip():
+                item.fields[label] = (s + matched.end(), e)  # the label stood alone; its paragraph restates it
+                continue
             if item is None or label in item.fields and label != "rationale" or _out_of_order(item, label):
                 if item is not None:
                     loose = _split_merged_heading(text, item) if loose is None else _take_back(text, item, loose)
                 item = (_stated_item(text, *loose, _STATED) if loose else None) or _Item(heading=loose or (s, s))
                 items.append(item)
-                if item.decision is None:
-                    out.warn(f"items.{len(items) - 1}.decision", "item heading without decision")
             item.fields[label] = (s + matched.end(), e)
             item.current = label
             loose = None
@@ -117,6 +130,11 @@ def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Ite
             if item is not None:
                 _take_back(text, item, loose)
             items.append(_Item(heading=loose, decision=only.group("d").lower(), decision_span=(s + only.start("d"), s + only.end("d"))))
+            loose = None
+            continue
+        regarding = REGARDING.match(chunk) if chunk[:1].isdigit() or chunk[:1] in "Rr" else None
+        if regarding and len(chunk) < 600:  # "1) Regarding the request for X:" (its decision is stated elsewhere)
+            items.append(_Item(heading=(s + regarding.end(), e)))
             loose = None
             continue
         heading = _heading(text, s, e, chunk)
@@ -170,7 +188,42 @@ def _stated_item(text: str, s: int, e: int, pattern: re.Pattern[str]) -> _Item |
     heading = (s + m.start("req"), s + m.end("req"))
     if "d" in pattern.groupindex and m.group("d"):
         return _Item(heading=heading, decision=m.group("d").lower(), decision_span=(s + m.start("d"), s + m.end("d")))
-    return _Item(heading=heading, decision="upheld" if m.group("not") else "overturned", decision_span=(s + m.end("req"), e))
+    return _Item(heading=heading, decision="upheld" if m.group("not") else "overturned", decision_span=trimmed(text, s + m.end("req"), e))
+
+
+def _decide_from_list(text: str, items: list[_Item], listed: list[tuple[int, int]]) -> None:
+    """Give items without a decision the one the list states for the same request (else the
+    same place in the list, when both count the same items); with no items, the list's
+    entries are the items."""
+    entries = [entry for s, e in listed if text[s : s + 1].isdigit() and (entry := _stated_item(text, s, e, _NUMBERED))]
+    if not items:
+        items.extend(entries)
+        return
+    by_request = {squash(text[slice(*entry.heading)]).lower(): entry for entry in entries}
+    for index, item in enumerate(items):
+        if item.decision is not None:
+            continue
+        request = squash(text[slice(*_strip_trailing(text, *item.heading))]).lower()
+        entry = by_request.get(request) or (entries[index] if len(entries) == len(items) else None)
+        if entry is not None:
+            item.decision, item.decision_span = entry.decision, entry.decision_span
+
+
+_CONCLUSION = re.compile(r"\b(?:is|are|was|were)\s+(?P<not>not\s+)?medically\s+necessary\b", re.IGNORECASE)
+
+
+def _decide_from_rationale(text: str, item: _Item) -> bool:
+    """Take the decision the rationale concludes with ("The request for X is not medically
+    necessary"); False when it states none."""
+    span = item.fields.get("rationale")
+    found = None
+    for found in _CONCLUSION.finditer(text, max(span[0], span[1] - 400), span[1]) if span else ():
+        pass
+    if found is None:
+        return False
+    item.decision = "upheld" if found.group("not") else "overturned"
+    item.decision_span = found.span()
+    return True
 
 
 def _take_back(text: str, item: _Item, heading: tuple[int, int]) -> tuple[int, int]:

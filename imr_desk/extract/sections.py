@@ -6,8 +6,16 @@ import re
 from dataclasses import dataclass
 
 _HOW = re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE|Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:?", re.IGNORECASE)
-_SUMMARY = re.compile(r"^\s*(?:CLINICAL\s+CASE\s+SUMMARY|Case\s+Summary\s*:)", re.IGNORECASE | re.MULTILINE)
-_DOCUMENTS = re.compile(r"^\s*DOCUMENTS\s+REVIEWED\b", re.MULTILINE)
+_SUMMARY = re.compile(
+    r"^\s*(?:CLINICAL\s+CASE\s+SUMMARY|(?:Expert\s+Reviewer\s+)?Case\s+Summary\s*:)", re.IGNORECASE | re.MULTILINE
+)
+_DOCUMENTS = re.compile(
+    r"^\s*(?:DOCUMENTS\s+REVIEWED\b|Documents\s+Reviewed(?:\s+for\s+(?:this\s+)?Determination)?\s*:)", re.MULTILINE
+)
+# The earliest letters list the decisions first and give each item's reasons after the documents:
+# "1) Regarding the request for X:".
+REGARDING = re.compile(r"^[ \t]*(?:\d{1,2}\s*[.)]\s*)?Regarding\s+the\s+requests?\s+for\s+", re.IGNORECASE | re.MULTILINE)
+_TRANSCRIBER = re.compile(r"\n\s*/[a-z]{2,4}\s*$")  # "/sr" closing the letter
 _ISSUES = re.compile(
     r"^\s*(?:IMR\s+ISSUES,?\s+DECISIONS?,?\s+AND\s+RATIONALES?"
     r"|IMR\s+DECISION\(?S?\)?\s+AND\s+RATIONALE\(?S?\)?"
@@ -15,7 +23,8 @@ _ISSUES = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _SUMMARY_INTRO = re.compile(
-    r"(?:The\s+expert\s+reviewer\s+developed\s+the\s+following\s+clinical\s+case\s+summary[^:]*:"
+    r"(?:The\s+expert\s+reviewer\s+(?:developed\s+the\s+following\s+clinical\s+case\s+summary|based\s+his/her\s+"
+    r"decision\s+on\s+a\s+review\s+of\s+the\s+case\s+file)[^:]*:"
     r"|Disclaimer\s*:[^\n]*)\s*",
     re.IGNORECASE,
 )
@@ -33,6 +42,7 @@ class Sections:
     summary: tuple[int, int]
     issues: tuple[int, int]
     found: frozenset[str]
+    decisions: tuple[int, int] | None = None  # the list of decisions ahead of the credentials, where a letter has one
 
 
 class _Found:
@@ -61,26 +71,44 @@ def find_sections(text: str) -> Sections:
     how = _locate(text, "HOW THE IMR FINAL DETERMINATION WAS MADE", _HOW, 0)
     summary = _locate(text, "\nCLINICAL CASE SUMMARY", _SUMMARY, how.end() if how else 0)
     issues = _locate(text, "\nIMR ISSUES, DECISIONS AND RATIONALES", _ISSUES, summary.end() if summary else 0)
-    documents = _DOCUMENTS.search(text, summary.end() if summary else 0) if "DOCUMENTS REVIEWED" in text else None
-    found = {name for name, m in (("how", how), ("summary", summary), ("issues", issues)) if m}
+    decisions = _ISSUES.search(text, 0, how.start()) if how and not issues else None
+    after_summary = summary.end() if summary else 0
+    has_documents = text.find("DOCUMENTS REVIEWED", after_summary) >= 0 or (  # the earliest letters write it in title case
+        decisions is not None and text.find("Documents Reviewed", after_summary) >= 0
+    )
+    documents = _DOCUMENTS.search(text, after_summary) if has_documents else None
+    details = REGARDING.search(text, summary.end() if summary else how.end()) if decisions else None
+    found = {name for name, m in (("how", how), ("summary", summary), ("issues", issues or decisions)) if m}
 
+    body_end = issues.start() if issues else (details.start() if details else n)  # where the items begin
     header_end = how.start() if how else (summary.start() if summary else min(n, 600))
     cred_start = how.end() if how else 0
-    cred_end = summary.start() if summary else (issues.start() if issues else n)
+    cred_end = summary.start() if summary else body_end
     sum_start = summary.end() if summary else cred_end
-    sum_end = issues.start() if issues else n
+    sum_end = body_end
     if documents and documents.start() < sum_end:
         sum_end = documents.start()
     intro = _SUMMARY_INTRO.match(text, _skip_space(text, sum_start))
     if intro:
         sum_start = intro.end()
     iss_start = issues.end() if issues else sum_end
+    iss_end = n
+    listed = None
+    if details:
+        iss_start = details.start()
+        listed = (decisions.end(), how.start())
+    elif decisions:  # only the list: its entries are the items
+        iss_start, iss_end = decisions.end(), how.start()
+    closing = _TRANSCRIBER.search(text, max(iss_start, iss_end - 12), iss_end) if "/" in text[iss_end - 8 : iss_end] else None
+    if closing:
+        iss_end = closing.start()
     return Sections(
         header=(0, header_end),
         credentials=(cred_start, cred_end),
         summary=(_skip_space(text, sum_start), sum_end),
-        issues=(iss_start, n),
+        issues=(iss_start, iss_end),
         found=frozenset(found),
+        decisions=listed,
     )
 
 

@@ -20,20 +20,43 @@ _DECISION_WORD = r"(?:upheld|overturned)"
 # A line that ends an item heading: "...#120:  Upheld", "... is: Overturned", "Upheld" alone.
 DECISION_END = re.compile(rf"(?:^|:|\s-|\s\s)\s*{_DECISION_WORD}\s*\.?\s*$", re.IGNORECASE)
 
-#: Labels that start a line of their own (credentials, guideline citations, header fields).
-LABELS = r"""(?:
-        States?(?:\(s\))?\s+of\s+Licensure | Certifications?(?:\(s\))?\s*/\s*Specialt | Specialt(?:y|ies)\s*:
-      | Claims\s+Administrator\s+guideline | MAXIMUS\s+guideline | Decision\s+rationale
-      | (?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+decision\s+rationale
-      | Case\s+Number\s*: | Date\s+Assigned\s*: | Decision\s+Date\s*: | Priority\s*:
-      | Date\s+of\s+Injury\s*: | UR\s+Denial\s+Date\s*: | Application\s+Received\s*:
-      | IMR\s+Case\s+(?:Number|No\.?)\s*: | Claim\s+(?:Number|No\.?)\s*: | Employee\s*:
-      | The\s+Expert\s+Reviewer\s+has\s+the\s+following\s+credentials
-      | The\s+Final\s+Determination\s+was\s+based
-      | The\s+expert\s+reviewer\s+developed\s+the\s+following
-      | Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer | Case\s+Summary\s*:
-      | Disclaimer\s*:
-    )"""
+#: Labels that start a line of their own (credentials, guideline citations, header fields),
+#: each starting with a plain letter, or with ``\d`` for a numbered one.
+_LABEL_FORMS = (
+    r"States?(?:\(s\))?\s+of\s+Licensure", r"Certifications?(?:\(s\))?\s*/\s*Specialt", r"Specialt(?:y|ies)\s*:",
+    r"Claims\s+Administrator\s+guideline", r"MAXIMUS\s+guideline", r"Decision\s+rationale",
+    r"The\s+(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+decision\s+rationale",
+    r"Expert\s+Reviewer(?:'s)?\s+decision\s+rationale", r"Physician\s+Reviewer(?:'s)?\s+decision\s+rationale",
+    r"Professional\s+Reviewer(?:'s)?\s+decision\s+rationale",
+    r"Case\s+Number\s*:", r"Date\s+Assigned\s*:", r"Decision\s+Date\s*:", r"Priority\s*:", r"Date\s+of\s+Injury\s*:",
+    r"UR\s+Denial\s+Date\s*:", r"Application\s+Received\s*:", r"IMR\s+Case\s+(?:Number|No\.?)\s*:",
+    r"Claims?\s+(?:Number|No\.?)\s*:", r"Employee(?:\s+Name)?\s*:", r"Provider(?:\s+Name)?\s*:",
+    r"Treatment\(?s?\)?\s+in\s+Dispute", r"Dated\s*:",
+    r"The\s+Expert\s+Reviewer\s+has\s+the\s+following\s+credentials", r"The\s+Final\s+Determination\s+was\s+based",
+    r"The\s+expert\s+reviewer\s+developed\s+the\s+following", r"Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer",
+    r"Case\s+Summary\s*:", r"Disclaimer\s*:", r"Expert\s+Reviewer\s+Case\s+Summary",
+    r"Documents\s+Reviewed(?:\s+for\s+(?:this\s+)?Determination)?\s*:",
+    r"Medical\s+Treatment\s+Guideline(?:s|\(s\))?\s+(?:that\s+)?the\s+(?:Claims|Expert|Physician|Professional)",
+    r"Rationale\s+for\s+the\s+Decision\s*:",
+    r"Regarding\s+the\s+requests?\s+for\s", r"\d{1,2}\s*[.)]\s*Regarding\s+the\s+requests?\s+for\s",
+)
+
+
+def _by_initial(forms: tuple[str, ...]) -> str:
+    """One alternation of ``forms``, those that start with a letter grouped by it: the regex
+    engine then tries one group per line instead of every form."""
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        head = form[0] if form[0].isalpha() else form  # a numbered form stands alone
+        groups.setdefault(head, []).append(form[len(head) :])
+    return "(?:" + "|".join(head + (f"(?:{'|'.join(rests)})" if rests != [""] else "") for head, rests in groups.items()) + ")"
+
+
+LABELS = _by_initial(_LABEL_FORMS)
+#: The characters a label starts with (a cheap test before the pattern).
+LABEL_INITIALS = frozenset(
+    ch for form in _LABEL_FORMS for ch in ("0123456789" if form.startswith(r"\d") else form[0].upper())
+)
 _LABEL_START = re.compile(rf"^\s*{LABELS}", re.IGNORECASE | re.VERBOSE)
 
 # Sentences that introduce what follows on its own line.
@@ -103,14 +126,14 @@ class _Traits(NamedTuple):
     decision_end: bool
     section: bool
     intro_end: bool
+    enumerated: bool  # starts with an entry's number: "2. ", "3) "
 
 
 _DECISION_TAILS = ("upheld", "overturned", "upheld.", "overturned.")
-#: The capitals that the words of ``LABELS`` start with (a cheap test before the pattern).
-LABEL_INITIALS = frozenset("SCMDTPIEUA")
 
 
-_PLAIN = _Traits(False, False, False, False, False, False, False)
+_PLAIN = _Traits(False, False, False, False, False, False, False, False)
+_ENUMERATOR = re.compile(r"\d{1,2}[.)]\s+[A-Z(]")
 _new_traits = tuple.__new__  # skips the keyword handling of the named tuple's constructor
 
 
@@ -135,6 +158,7 @@ def _traits(text: str) -> _Traits:
             decision_end,
             heading and SECTION_HEADING.match(text) is not None,
             intro_end,
+            text[:1].isdigit() and _ENUMERATOR.match(text) is not None,
         ),
     )
 
@@ -223,7 +247,7 @@ def _separator(
             return PARAGRAPH_BREAK
         return joiner
     cur_traits, prev_traits = traits[index], traits[index - 1]
-    if cur_traits.label or cur_traits.heading or prev_traits.breaks_after:
+    if cur_traits.label or cur_traits.heading or prev_traits.breaks_after or cur_traits.enumerated and prev_traits.terminal:
         return PARAGRAPH_BREAK
     if cur.gap is Gap.PAGE:
         return joiner if _continues(prev.text, cur.text) or not prev_traits.terminal else PARAGRAPH_BREAK

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 
 from imr_desk.readers.chars import normalize_ascii, normalize_chars
 from imr_desk.readers.layout import LABEL_INITIALS, LABELS
@@ -108,6 +109,7 @@ def is_export_layout(text: str) -> bool:
     return spaced >= 10 and spaced >= 0.6 * doubled and 2 * doubled >= 0.9 * total
 
 
+@cache  # compiled on first need: a process may read only one of the two layouts
 def _join_pattern(newline: str) -> re.Pattern[str]:
     """A line break inside a paragraph of blank-line-structured text that is surely a space.
 
@@ -138,19 +140,15 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
     )
 
 
-_EXPORT_JOIN = _join_pattern(" \n\n")
-_PLAIN_JOIN = _join_pattern("\n")
-
-
 def text_lines(text: str) -> list[SourceLine]:
     """Source lines of a text letter (decoded and normalized by ``read_text``), in either layout."""
     pages = text.split("\f") if "\f" in text else [text]  # "in" finds a character faster than split
     lines: list[SourceLine] = []
     for page_no, page in enumerate(pages, start=1):
         if is_export_layout(page):
-            page_lines = _export_lines(_EXPORT_JOIN.sub(" ", page), page_no)
+            page_lines = _export_lines(_join_pattern(" \n\n").sub(" ", page), page_no)
         elif page.count("\n\n") >= 2:  # blank lines mark paragraphs: line widths do not matter
-            page_lines = _plain_lines(_PLAIN_JOIN.sub(" ", page), page_no)
+            page_lines = _plain_lines(_join_pattern("\n").sub(" ", page), page_no)
         else:
             page_lines = _plain_lines(page, page_no)
         if page_no > 1 and page_lines:

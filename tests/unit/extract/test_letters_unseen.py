@@ -342,3 +342,20 @@ def test_decision_label_on_the_line_after_a_hard_wrapped_heading():
         ("Norco 10/325mg #90", "upheld"), ("MRI of the lumbar spine", "overturned"),
     ]
     assert span_problems(out) == []
+
+
+def test_a_heading_without_its_decision_takes_the_one_its_rationale_concludes_with():
+    out = letter(
+        "The expert reviewer is Board Certified in Anesthesiology and is licensed to practice in California.",
+        "The patient is a 50 year old woman injured on 3/2/2012. The utilization review of 4/4/2014 denied Norco.",
+        ITEM.format(heading="Norco 10/325mg #90", why="No improvement. Therefore, the request for Norco is not medically necessary.")
+        + ITEM.format(heading="Lumbar MRI", why="Red flags are documented; the MRI was medically necessary here. It is indicated."),
+    )
+    first, second = out["items"]
+    assert (first["request"], first["decision"]) == ("Norco 10/325mg #90", "upheld")
+    start, end = out["spans"]["items.0.decision"]
+    assert out["text"][start:end] == "is not medically necessary"
+    assert (second["request"], second["decision"]) == ("Lumbar MRI", "overturned")
+    assert [w["message"] for w in out["warnings"] if w["field"] == "items.0.decision"] == [
+        "the heading states no decision; this is the one the rationale concludes with"
+    ]

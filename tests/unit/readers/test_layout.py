@@ -87,13 +87,32 @@ def test_every_label_starts_with_one_of_the_label_initials():
         "Physician Reviewer decision rationale:", "Case Number:", "Date Assigned:", "Decision Date:",
         "Priority:", "Date of Injury:", "UR Denial Date:", "Application Received:", "IMR Case Number:",
         "Claim No.:", "Employee:", "Medical Qualifications of the Expert Reviewer", "Case Summary:",
-        "Disclaimer:", "The Final Determination was based",
+        "Disclaimer:", "The Final Determination was based", "Claims Number:", "Employee Name:", "Provider Name:",
+        "Treatment(s) in Dispute", "Dated:", "Expert Reviewer Case Summary:", "Documents Reviewed for Determination:",
+        "Medical Treatment Guideline(s) the Claims Administrator based its decision on:",
+        "Medical Treatment Guideline(s) the Expert Reviewer based his/her decision on:", "Rationale for the Decision:",
+        "1) Regarding the request for Norco:", "Regarding the requests for MRI",
     ]
     pattern = re.compile(LABELS, re.IGNORECASE | re.VERBOSE)
     for label in labels:
         assert pattern.match(label), label
         assert label[0] in LABEL_INITIALS, label
     assert not pattern.match("Reviewer notes:")
+    assert not pattern.match("Medical Treatment Guidelines 2016 and the Official Disability Guidelines")
+
+
+def test_pdf_like_numbered_entries_start_paragraphs_after_a_sentence_ends():
+    lines = [SourceLine(t) for t in [
+        "A decision has been made for each of the treatment and/or services that were in dispute:",
+        "1. Physical therapy 2x4 for the right shoulder is not medically necessary and appropriate.",
+        "2. Tramadol 50mg #60 is medically necessary and appropriate. The dose was reduced from",
+        "3. to 2 tablets a day.",
+    ]]
+    assert build_text(lines)[0].split("\n\n") == [
+        "A decision has been made for each of the treatment and/or services that were in dispute:",
+        "1. Physical therapy 2x4 for the right shoulder is not medically necessary and appropriate.",
+        "2. Tramadol 50mg #60 is medically necessary and appropriate. The dose was reduced from 3. to 2 tablets a day.",
+    ]
 
 
 def test_export_join_is_the_rule_it_states():
@@ -102,7 +121,9 @@ def test_export_join_is_the_rule_it_states():
     import re
 
     from imr_desk.readers.layout import LABEL_INITIALS, LABELS
-    from imr_desk.readers.textfile import _EXPORT_JOIN
+    from imr_desk.readers.textfile import _join_pattern
+
+    export_join = _join_pattern(" \n\n")
 
     nl = re.escape(" \n\n")
     plain_statement = re.compile(
@@ -124,5 +145,5 @@ def test_export_join_is_the_rule_it_states():
         "The Final Determination was based", "The patient", "(cont)", '"quoted"', "1.5 mg", "C6 level",
     ]
     text = "".join(f"{end} \n\n{start} \n\n \n\n" for end in ends for start in starts)
-    assert _EXPORT_JOIN.sub(" ", text) == plain_statement.sub(" ", text)
-    assert text.count(" \n\n") - _EXPORT_JOIN.sub(" ", text).count(" \n\n") >= 50  # it does join
+    assert export_join.sub(" ", text) == plain_statement.sub(" ", text)
+    assert text.count(" \n\n") - export_join.sub(" ", text).count(" \n\n") >= 50  # it does join
