@@ -24,7 +24,8 @@ _MONTH_NAME = (
 # The cheap first character tests ("\d", a month's initial) keep scans fast.
 DATE_PATTERN = (
     r"(?:"
-    r"(?<![\d/.-])\d{1,2}\s?[/-]\s?\d{1,2}\s?[/-]\s?(?:\d{4}|\d{2})(?![\d/]|-\d)"  # 10/13/2016, 10-13-16
+    r"(?<![\d/.])(?:(?<!-)|(?<=/\d\d-)|(?<=/\d{4}-))"  # after a dash only where a slashed date ends: "1/1/2005-1/1/2012"
+    r"\d{1,2}\s?[/-]\s?\d{1,2}\s?[/-]\s?(?:\d{4}|\d{2})(?![\d/]|-(?!\d{1,2}/\d{1,2}/\d)\d)"  # 10/13/2016, 10-13-16
     r"|(?<![\d/.-])\d{1,2}\.\d{1,2}\.\d{4}(?![\d/]|\.\d)"  # 10.13.2016 (a four-digit year: "4.5.12" may be a list number)
     rf"|\b(?=[JFMASONDjfmasond])(?i:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"  # October 20, 2016
     rf"|\b\d{{1,2}}\s+(?=[JFMASONDjfmasond])(?i:{_MONTH_NAME})\.?,?\s+\d{{4}}\b"  # 20 October 2016

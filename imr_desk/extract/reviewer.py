@@ -51,21 +51,52 @@ _SPECIALTY_KEYS = (
     "certification(s)/specialt", "certification(s) / specialt", "certifications/specialt", "certification/specialt",
     "specialty:", "specialties:",
 )
-# The prose forms run over a lower-case copy and start with a literal (see extract.scan).
-# "licensed in" alone (group "bare") names a state ("is licensed in Ohio") or a field
-# ("is Licensed in Psychology"); each pattern keeps only its own kind of name from it.
-_PROSE_SPECIALTY = re.compile(
-    r"(?:is\s+(?:board[\s-]+certified|certified|a\s+(?:board[\s-]+certified\s+)?specialist)\s+in"
-    r"|ha(?:s|ve)\s+(?:a\s+)?sub-?specialt(?:y|ies)\s+in"
-    r"|is\s+(?:also\s+)?(?:board[\s-]+certified|certified)\s+in"
-    r"|are\s+(?:also\s+)?(?:board[\s-]+certified|certified)\s+in"
-    r"|is\s+(?P<bare>licensed\s+in))"
-    r"\s+(?P<names>.+?)(?=,?\s+(?:and\s+)?(?:is|has|have|who)\s|[.;\n]|$)"
+# The prose forms: each starts at a cue word found by ``str.find`` in a lower-case copy (fast;
+# see extract.scan) and the names run from the cue's end to ``_*_NAMES_END``.
+# "licensed in" alone ("bare") names a state ("is licensed in Ohio") or a field ("is Licensed
+# in Psychology"); each list keeps only its own kind of name from it.
+_SPECIALTY_CUES = (
+    ("certified", re.compile(r"certified\s+in\s+")),  # "is (board) certified in"
+    ("specialist", re.compile(r"specialist\s+in\s+")),  # "is a (board certified) specialist in"
+    ("specialt", re.compile(r"specialt(?:y|ies)\s+in\s+")),  # "has a subspecialty in"
+    ("licen", re.compile(r"licen[sc]ed?\s+(?P<bare>in)\s+")),  # "is licensed in", "holds a license in"
+    ("licensed", re.compile(r"(?<=\ba\s)licensed\s+(?!in\s|to\s)|(?<=\ban\s)licensed\s+(?!in\s|to\s)")),  # a profession
+    ("doctor of", re.compile(r"(?<=\ba\s)doctor\s+of\s|(?<=\ban\s)doctor\s+of\s")),  # "is a Doctor of Chiropractic"
 )
-_PROSE_STATES = re.compile(
-    r"licensed\s+(?:to\s+practice\s+in|(?P<bare>in))\s+(?:the\s+states?\s+of\s+)?"
-    r"(?P<names>.+?)(?=\.\s|\.$|;|\n|,?\s+(?:and\s+)?(?:is|has|he|she)\s|$)"
-)
+_PROFESSIONS = ("licensed", "doctor of")  # cues that are part of the name they start
+_SPECIALTY_NAMES_END = re.compile(r",?\s+(?:and\s+)?(?:is|has|have|who)\s|[.;\n]")
+_PROSE_STATES = re.compile(r"licen[sc]ed?\s+(?:to\s+practice\s+in|(?P<bare>in))\s+(?:the\s+states?\s+of\s+)?")
+_STATE_NAMES_END = re.compile(r"\.\s|\.$|;|\n|,?\s+(?:and\s+)?(?:is|has|he|she)\s")
+
+
+def _specialty_mentions(low: str) -> list[tuple[int, int, bool]]:
+    """(start, end, bare) of the names after each specialty cue, in text order."""
+    found = []
+    for word, cue in _SPECIALTY_CUES:
+        at = low.find(word)
+        while at >= 0:
+            m = cue.match(low, at)
+            if m:
+                begin = at if word in _PROFESSIONS else m.end()
+                found.append((begin, _names_end(low, begin, _SPECIALTY_NAMES_END), m.lastgroup == "bare"))
+            at = low.find(word, at + len(word))
+    found.sort()
+    return found
+
+
+def _state_mentions(low: str) -> list[tuple[int, int, bool]]:
+    """(start, end, bare) of the names after each "licensed to practice in", in text order."""
+    return [
+        (m.end(), _names_end(low, m.end(), _STATE_NAMES_END), m.group("bare") is not None)
+        for m in _PROSE_STATES.finditer(low)
+    ]
+
+
+def _names_end(low: str, begin: int, end_of_names: re.Pattern[str]) -> int:
+    m = end_of_names.search(low, begin + 1)
+    return m.start() if m else len(low)
+
+
 _STATE_OF = re.compile(r"^(?:the\s+)?state\s+of\s+")
 # Separators in a list of names: a comma (with an "and" after it), a semicolon, a spaced "and".
 # Two literal-first patterns: one alternation starting with whitespace tries every position.
@@ -105,8 +136,19 @@ def _collect(
         out.warn(path, missing)
 
 
+# Professions and degrees that name no specialty (a Doctor of Chiropractic's degree does).
+_NO_SPECIALTY = frozenset((
+    "physician", "medical doctor", "doctor", "practitioner", "physician and surgeon", "doctor of medicine",
+    "doctor of osteopathy", "doctor of osteopathic medicine",
+))
+
+
 def _specialty_name(raw: str) -> str | None:
-    return " ".join(raw.split()).strip(" .") or None
+    """The specialty as written, less a profession's "Licensed"; None for a bare "physician" or "D.O."."""
+    name = " ".join(raw.split()).strip(" .")
+    if name[:9].lower() == "licensed ":
+        name = name[9:]
+    return name if name and name.lower() not in _NO_SPECIALTY else None
 
 
 class _Form(NamedTuple):
@@ -114,47 +156,24 @@ class _Form(NamedTuple):
 
     keys: tuple[str, ...]  # the list label's lower-case spellings
     listed: re.Pattern[str]  # the "Label: a, b" form, matched where a key is found
-    prose: re.Pattern[str]  # the prose form, over the lower-case copy
+    mentions: Callable[[str], list[tuple[int, int, bool]]]  # the prose form's names in the lower-case copy
     keeps_bare: Callable[[str], bool]  # which names of a bare "licensed in" belong to this list
 
 
 def _list_or_prose(text: str, low: str, start: int, end: int, form: _Form) -> list[tuple[int, int]]:
     """Spans of each listed name: the "Label: a, b" form first, else every prose mention.
 
-    ``low`` is ``text[start:end]`` in lower case, which the prose patterns search."""
+    ``low`` is ``text[start:end]`` in lower case, which the prose cues are found in."""
     for key in form.keys:
         at = low.find(key)
         m = form.listed.match(text, start + at, end) if at >= 0 else None
         if m:
             return _split(text, *m.span(1))
     spans: list[tuple[int, int]] = []
-    for window_start, window_end in _prose_windows(low):
-        for m in form.prose.finditer(low, window_start, window_end):
-            names = _split(text, start + m.start("names"), start + m.end("names"))
-            spans.extend(names if m.group("bare") is None else [(s, e) for s, e in names if form.keeps_bare(text[s:e])])
+    for names_start, names_end, bare in form.mentions(low):
+        names = _split(text, start + names_start, start + names_end)
+        spans.extend((s, e) for s, e in names if not bare or form.keeps_bare(text[s:e]))
     return spans
-
-
-def _prose_windows(low: str) -> list[tuple[int, int]]:
-    """Sentences that speak of certification or licensure (prose regexes run only there)."""
-    windows: list[tuple[int, int]] = []
-    for word in ("certified", "specialt", "specialist", "licensed"):
-        at = low.find(word)
-        while at >= 0:
-            window = (max(0, at - 60), at + 400)
-            if not windows or window[0] > windows[-1][1]:
-                windows.append(window)
-            else:
-                windows[-1] = (windows[-1][0], max(windows[-1][1], window[1]))
-            at = low.find(word, at + 1)
-    windows.sort()
-    merged: list[tuple[int, int]] = []
-    for window in windows:
-        if merged and window[0] <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], window[1]))
-        else:
-            merged.append(window)
-    return merged
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -203,7 +222,7 @@ def _state_name(raw: str) -> str | None:
     """Full state name for "California", "CA", "Calif."; None when it is no state."""
     key = " ".join(raw.split()).strip(" .").lower()
     if key.startswith(("the ", "state ")):
-        key = _STATE_OF.sub("", key)
+        key = _STATE_OF.sub("", key).removeprefix("the ")
     if key in _BY_NAME:
         return _BY_NAME[key]
     if key.upper() in STATES:
@@ -211,5 +230,5 @@ def _state_name(raw: str) -> str | None:
     return None
 
 
-_STATES = _Form(_STATE_KEYS, _LIST_STATES, _PROSE_STATES, lambda raw: _state_name(raw) is not None)
-_SPECIALTIES = _Form(_SPECIALTY_KEYS, _LIST_SPECIALTIES, _PROSE_SPECIALTY, lambda raw: _state_name(raw) is None)
+_STATES = _Form(_STATE_KEYS, _LIST_STATES, _state_mentions, lambda raw: _state_name(raw) is not None)
+_SPECIALTIES = _Form(_SPECIALTY_KEYS, _LIST_SPECIALTIES, _specialty_mentions, lambda raw: _state_name(raw) is None)

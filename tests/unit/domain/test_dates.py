@@ -49,6 +49,12 @@ def test_find_dates_finds_every_written_form_in_running_text():
     assert found == ["10 /14/2013", "5 Oct. 2016", "20 October 2016", "2016-10-20", "4.5.2012"]
 
 
+def test_a_range_written_without_spaces_gives_both_dates_and_longer_runs_none():
+    text = "CT 1/1/2005-1/1/2012 and 8/6/79-2/27/08; claim 10-13-2016-5, 1-2-2013-3-4-2014, phone 555-12-1234-5."
+    found = [text[d.start : d.end] for d in find_dates(text, reference=REF)]
+    assert found == ["1/1/2005", "1/1/2012", "8/6/79", "2/27/08"]
+
+
 def test_reference_date_is_the_latest_full_date():
     written = DatesIn("seen 1/2/2013, UR on 3/4/2014, DOI 5/6/07").four_digit()
     assert latest_plausible([], written) == date(2014, 3, 4)

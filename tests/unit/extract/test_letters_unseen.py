@@ -66,6 +66,13 @@ def test_prose_credentials_with_several_states_and_and_in_a_specialty():
         ("is Board Certified in Internal Medicine and is licensed in Ohio and Utah.", ["Ohio", "Utah"], ["Internal Medicine"]),
         ("is a Doctor of Osteopathy, is Board Certified in Family Practice and is licensed to practice in California.",
          ["California"], ["Family Practice"]),
+        ("is a Doctor of Chiropractic and is licensed to practice in California.", ["California"], ["Doctor of Chiropractic"]),
+        ("is a Licensed Chiropractor and Licensed Acupuncturist and is licensed to practice in California.",
+         ["California"], ["Chiropractor", "Acupuncturist"]),
+        ("is a licensed Physical Therapist and is licensed to practice in Oregon.", ["Oregon"], ["Physical Therapist"]),
+        ("holds a license in Psychology and is licensed to practice in Pennsylvania and the District of Columbia.",
+         ["Pennsylvania", "District of Columbia"], ["Psychology"]),
+        ("holds a license to practice in Arizona and is Board Certified in Anesthesiology.", ["Arizona"], ["Anesthesiology"]),
     ],
 )
 def test_prose_credentials_licensed_in_a_field_or_a_state(credentials, states, specialties):
@@ -110,6 +117,17 @@ def test_cumulative_trauma_range_with_ct_and_to():
     assert out["ur_decision_date"] == "2013-11-02"
     assert out["items"][0]["retrospective"] is True
     assert out["final_determination"] == "overturned"
+
+
+def test_continuous_trauma_range_written_without_spaces():
+    out = letter(
+        "The expert reviewer is Board Certified in Orthopedic Surgery and is licensed to practice in Texas.",
+        "This is a 56 year old woman with continuous trauma 1/1/2005-1/1/2012. "
+        "Utilization review dated November 5, 2013 denied the request.",
+        ITEM.format(heading="Wrist splint: Upheld", why="Not needed."),
+    )
+    assert out["injury"] == {"date": "2005-01-01", "end_date": "2012-01-01"}
+    assert out["ur_decision_date"] == "2013-11-05"
 
 
 def test_decision_on_its_own_line_and_old_heading():
