@@ -17,9 +17,9 @@ _DOCUMENTS = re.compile(
 REGARDING = re.compile(r"^[ \t]*(?:\d{1,2}\s*[.)]\s*)?Regarding\s+the\s+requests?\s+for\s+", re.IGNORECASE | re.MULTILINE)
 _TRANSCRIBER = re.compile(r"\n\s*/[a-z]{2,4}\s*$")  # "/sr" closing the letter
 _ISSUES = re.compile(
-    r"^\s*(?:IMR\s+ISSUES,?\s+DECISIONS?,?\s+AND\s+RATIONALES?"
+    r"^\s*(?:IMR\s+ISSUES?(?:\(S\))?,?\s+DECISIONS?(?:\(S\))?,?\s+(?:AND|&)\s+RATIONALES?(?:\(S\))?"
     r"|IMR\s+DECISION\(?S?\)?\s+AND\s+RATIONALE\(?S?\)?"
-    r"|INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION\s+AND\s+RATIONALE)\b",
+    r"|INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION\s+AND\s+RATIONALE)(?!\w)(?:\s*:)?",  # "(S)" and a colon included
     re.IGNORECASE | re.MULTILINE,
 )
 _SUMMARY_INTRO = re.compile(

@@ -70,7 +70,8 @@ _INTRO_WORDS = ("below", "records", "credentials", "dispute")  # the words _INTR
 # Section headings of the letter (item headings in capitals are not among them).
 SECTION_HEADING = re.compile(
     r"^\s*(?:HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE|CLINICAL\s+CASE\s+SUMMARY"
-    r"|IMR\s+ISSUES,?\s+DECISIONS?,?\s+AND\s+RATIONALES?|IMR\s+DECISIONS?\(?S?\)?\s+AND\s+RATIONALES?\(?S?\)?"
+    r"|IMR\s+ISSUES?(?:\(S\))?,?\s+DECISIONS?(?:\(S\))?,?\s+(?:AND|&)\s+RATIONALES?(?:\(S\))?"
+    r"|IMR\s+DECISIONS?\(?S?\)?\s+AND\s+RATIONALES?\(?S?\)?"
     r"|DOCUMENTS\s+REVIEWED|INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION\s+AND\s+RATIONALE)\s*:?\s*$",
     re.IGNORECASE,
 )

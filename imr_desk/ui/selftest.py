@@ -1,9 +1,9 @@
 """``imr-desk --self-test``: prove this installation works, in a temporary folder.
 
-Creates a store, imports the bundled samples, checks one known extracted value, builds
-the main window offscreen, finalizes and exports a letter, and reads the DOCX back. Prints
-one line per step and writes the same report to the log folder. Never touches the user's
-own store or settings.
+Creates a store, imports the bundled samples, checks one known extracted value and its JSON
+as the command line writes it, builds the main window offscreen, finalizes and exports a
+letter, and reads the DOCX back. Prints one line per step and writes the same report to the
+log folder. Never touches the user's own store or settings.
 """
 
 from __future__ import annotations
@@ -20,11 +20,14 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
     from PySide6.QtCore import QSettings
 
+    import json
+
     import docx
 
     from imr_desk import __version__
     from imr_desk.app import build_window
     from imr_desk.assets import sample_letters
+    from imr_desk.cli.extract_cmd import json_bytes
     from imr_desk.services.exporting import export_letters
     from imr_desk.services.importer import import_paths
     from imr_desk.store import Store
@@ -52,7 +55,9 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
             injury = state["store"].get(ids[0]).current["injury"]
             if injury != {"date": "1979-08-06", "end_date": "2008-02-27"}:
                 raise AssertionError(f"cumulative injury read as {injury}")
-            return "cumulative injury 1979-08-06 to 2008-02-27 found"
+            if json.loads(json_bytes({"injury": injury}))["injury"] != injury:  # the compiled JSON encoder is bundled
+                raise AssertionError("the JSON encoder does not round-trip the injury")
+            return "cumulative injury 1979-08-06 to 2008-02-27 found, and written as JSON"
 
         def window_step() -> str:
             window = build_window(folder / "letters.db", settings=QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))

@@ -41,3 +41,21 @@ def test_sections_are_found_in_order() -> None:
     assert text[slice(*sections.credentials)].strip() == "Credentials here."
     assert text[slice(*sections.summary)].strip() == "The patient is a 50 year old male."
     assert text[slice(*sections.issues)].strip() == "Item: Upheld"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "IMR ISSUES, DECISIONS AND RATIONALES", "IMR ISSUE(S), DECISION(S) AND RATIONALE(S)", "IMR Issues, Decisions & Rationales",
+        "IMR DECISION(S) AND RATIONALE(S)", "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE",
+    ],
+)
+def test_the_items_heading_in_its_spellings(heading: str) -> None:
+    text = (
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\n\nCredentials here.\n\n"
+        f"CLINICAL CASE SUMMARY\n\nThe patient is a 50 year old male.\n\n{heading}\n\nItem: Upheld"
+    )
+    sections = find_sections(text)
+    assert "issues" in sections.found
+    assert text[slice(*sections.summary)].strip() == "The patient is a 50 year old male."
+    assert text[slice(*sections.issues)].strip() == "Item: Upheld"
