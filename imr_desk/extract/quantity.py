@@ -1,7 +1,8 @@
 """The count a request asks for: "#120", "QTY: 60.00", "Twelve visits", "2x6", "(8)".
 
-Convention: an explicit total in parentheses wins; then a dispensed count (#N, QTY);
-then "N sessions/visits/…"; then "A times a week for B weeks" / "A x B" → A×B; then
+Convention: an explicit total in parentheses wins (not digits restating a number word:
+"two (2)"); then a dispensed count (#N, QTY); then "N sessions/visits/…" (not a rate: "2
+visits per week"); then "A times/visits a week for B weeks" / "A x B" → A×B; then
 "x N" / "times N". Refills are never multiplied in; strengths, dosages, percentages,
 dates and spinal levels are never quantities. None when the request names no count.
 """
@@ -42,12 +43,15 @@ _DISPENSED = re.compile(
     r"(?:#\s*(?P<a>\d+)(?:\.0+)?(?![\d/])|\b(?:qty|quantity)\b\s*(?:of\s*)?[:#]?\s*(?P<b>\d+)(?:\.0+)?(?![\d/]))",
     re.IGNORECASE,
 )
+# A count is no rate: "2 visits per week" counts nothing until "for 6 weeks".
+_NOT_A_RATE = r"(?!\s*(?:(?:a|per|/|each|every)\s*(?:week|wk|day|month)\b|(?:weekly|daily|monthly)\b))"
 _COUNT = re.compile(
-    rf"(?<![\d./-])\b(?P<n>{_NUM})\b(?![./-]\d)\s+(?:{_FILLER}[A-Za-z][A-Za-z'-]*\s+){{0,3}}?(?:{_COUNT_UNIT})\b",
-    re.IGNORECASE
+    rf"(?<![\d./-])\b(?P<n>{_NUM})\b(?![./-]\d)\s+(?:{_FILLER}[A-Za-z][A-Za-z'-]*\s+){{0,3}}?(?:{_COUNT_UNIT})\b"
+    + _NOT_A_RATE,
+    re.IGNORECASE,
 )
 _PER_WEEK = re.compile(
-    rf"\b(?P<a>{_NUM}|once|twice|thrice)\s*(?:x|times|visits?|sessions?)?\s*(?:a|per|/|each)?\s*(?:week|wk)(?:ly)?\s*"
+    rf"\b(?P<a>{_NUM}|once|twice|thrice)\s*(?:x|times|visits?|sessions?|days?)?\s*(?:a|per|/|each)?\s*(?:week|wk)(?:ly)?\s*"
     rf"(?:x|for|times|over)\s*(?P<b>{_NUM})\s*(?:weeks?|wks?)\b",
     re.IGNORECASE,
 )
@@ -55,6 +59,8 @@ _PRODUCT = re.compile(
     rf"(?<![\d./-])\b(?P<a>{_NUM})\s*(?:x|times|\*)\s*(?P<b>{_NUM})\b(?![./-]\d){_NOT_AFTER}", re.IGNORECASE
 )
 _TIMES_N = re.compile(rf"(?:\bx|\btimes)\s*(?P<n>\d+|{NUMBER_WORD})\b(?![./-]\d){_NOT_AFTER}", re.IGNORECASE)
+# A number word restated in digits, as legal writing does: "two (2) times a week for six (6) weeks".
+_RESTATED = re.compile(rf"\b(?P<w>{NUMBER_WORD})\s*(?P<p>\(\s*(?P<d>\d+)\s*\))", re.IGNORECASE)
 _REFILLS = re.compile(rf"(?:with\s+)?(?:{_NUM})\s+refills?|refills?\s*[:x#]?\s*\d+", re.IGNORECASE)
 
 
@@ -83,7 +89,7 @@ def find_quantity(request: str) -> tuple[int, tuple[int, int]] | None:
     """(quantity, span within ``request``) or None when the request names no count."""
     if not (_DIGIT.search(request) or _NUMBER_WORD_HINT.search(request.lower())):
         return None
-    masked = _mask_refills(request)
+    masked = _mask_restated(_mask_refills(request))
     m = _PARENS.search(masked)
     if m and (value := number(m.group("n"))):
         return value, m.span("n")
@@ -117,3 +123,16 @@ def _mask_refills(text: str) -> str:
     if "efill" not in text and "EFILL" not in text:
         return text
     return _REFILLS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _mask_restated(text: str) -> str:
+    """Blank out "(2)" after "two" (same length), so it is not taken for a total."""
+    if "(" not in text:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        if number(m.group("w")) != int(m.group("d")):
+            return m.group(0)  # "two (3)": the digits are a count of their own
+        return m.group(0)[: m.start("p") - m.start()] + " " * len(m.group("p"))
+
+    return _RESTATED.sub(blank, text)

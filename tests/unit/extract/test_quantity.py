@@ -31,6 +31,13 @@ CASES = {
     "Ondansetron 8mg ODT #30 x 2 refills": 30,
     "Urine drug screen x1": 1,
     "Tramadol ER 150mg, thirty count": 30,
+    # a rate counts only with its duration; a number restated in digits is no total
+    "Physical therapy 2 visits per week for 6 weeks": 12,
+    "Psychotherapy 1 session per week for 6 weeks": 6,
+    "Home health care 4 hours a day, 5 days a week for 6 weeks": 30,
+    "Physical therapy, two (2) times a week for six (6) weeks": 12,
+    "Twelve (12) sessions of physical therapy": 12,
+    "Two (3) visits of chiropractic care": 3,
     # never quantities: strengths, percentages, dates, spinal levels, durations
     "Etodolac": None,
     "Flector 1.3% transdermal patch": None,
