@@ -13,8 +13,8 @@ _STRUCTURAL = {"reviewer.licensure_states", "reviewer.specialties"}
 
 
 _SEX_WORDS = {
-    "female": {"female", "woman", "she", "her", "lady", "ms.", "mrs."},
-    "male": {"male", "man", "he", "his", "gentleman", "mr."},
+    "female": {"female", "woman", "lady", "girl", "ms.", "mrs.", "she", "her", "hers", "herself"},
+    "male": {"male", "man", "gentleman", "boy", "mr.", "he", "his", "him", "himself"},
 }
 _SEX_LETTERS = {"female": {"F"}, "male": {"M"}}
 

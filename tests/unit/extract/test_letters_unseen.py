@@ -377,3 +377,14 @@ def test_a_heading_without_its_decision_takes_the_one_its_rationale_concludes_wi
     assert [w["message"] for w in out["warnings"] if w["field"] == "items.0.decision"] == [
         "the heading states no decision; this is the one the rationale concludes with"
     ]
+
+
+def test_sex_from_an_object_pronoun_when_the_summary_names_no_sex():
+    out = letter(
+        "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
+        "The patient is a 45-year-old who fell on 1/2/2011. The patient's wife drives him to appointments.",
+        ITEM.format(heading="Norco 10/325mg #90: Upheld", why="No."),
+    )
+    assert out["patient"] == {"age": 45, "sex": "male"}
+    start, end = out["spans"]["patient.sex"]
+    assert out["text"][start:end] == "him"
