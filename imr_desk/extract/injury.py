@@ -38,6 +38,15 @@ _DECIDED = re.compile(
     r"\b(?:denied|non-?certified|modified|partially\s+(?:approved|certified)|failed\s+to\s+approve"
     r"|did\s+not\s+(?:approve|certify)|not\s+approved|rejected)\b"
 )
+# The last resort: a denial the summary tells of without naming who decided ("On 10/10/2013
+# the request was denied"), in a sentence about a request or a review, not a symptom denied.
+_DENIALS = tuple(
+    re.compile(p)
+    for p in (r"denied\b", r"denial\b", r"modified\b", r"not\s+certified", r"adverse\s+determination", r"not\s+approved")
+)
+_ABOUT_A_REQUEST = re.compile(r"request|authoriz|review|determination|carrier|insurer|adjuster|decision|letter")
+# A date that dates the request itself ("the request for authorization dated 9/1/2013").
+_REQUEST_DATED = re.compile(r"(?:request(?:\s+for\s+authorization)?|rfa)\s+dated\s*$")
 
 
 def extract_injury(
@@ -103,6 +112,11 @@ def extract_ur_date(
         administrator = cues(text, low, _ADMINISTRATOR, None, start, end, offset=start)
         best = _closest_to_cue(text, low, start, end, dates, injury, administrator, must_say=_DECIDED)
     if best is None:
+        denials = cues(text, low, _DENIALS, None, start, end, offset=start)
+        best = _closest_to_cue(text, low, start, end, dates, injury, denials, must_say=_ABOUT_A_REQUEST)
+        if best is not None:
+            out.warn("ur_decision_date", "no sentence names the Utilization Review; this is the date of a denial the summary tells of")
+    if best is None:
         out.put("ur_decision_date", None)
         out.warn("ur_decision_date", "no Utilization Review decision date found")
         return
@@ -124,7 +138,7 @@ def _closest_to_cue(
             continue
         for found in dates.between(s_start, s_end):
             value = _not_before(found, injury)
-            if value is None:
+            if value is None or _REQUEST_DATED.search(low, max(s_start, found.start - 40) - start, found.start - start):
                 continue
             after = found.start >= cue_end
             distance = max(found.start - cue_end if after else cue_start - found.end, 0) + (15 if after else 0)

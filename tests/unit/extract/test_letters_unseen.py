@@ -388,3 +388,29 @@ def test_sex_from_an_object_pronoun_when_the_summary_names_no_sex():
     assert out["patient"] == {"age": 45, "sex": "male"}
     start, end = out["spans"]["patient.sex"]
     assert out["text"][start:end] == "him"
+
+
+DENIAL_WARNING = "no sentence names the Utilization Review; this is the date of a denial the summary tells of"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ur_date", "warned"),
+    [
+        ("The requested Norco was denied by the carrier on 10/10/2013.", "2013-10-10", True),
+        ("This is a review of the denial dated 10/10/2013.", "2013-10-10", True),
+        ("On 9/1/2013 the physician requested Norco. On 10/10/2013 the request was denied.", "2013-10-10", True),
+        ("An adverse determination was issued on 10/10/2013.", "2013-10-10", True),
+        ("The request for authorization dated 9/1/2013 was denied in a letter dated 10/10/2013.", "2013-10-10", True),
+        ("Utilization review non-certified the request for authorization dated 9/1/2013 on 10/10/2013.", "2013-10-10", False),
+        ("The patient denied any new injury on 5/5/2013. A request for Norco was made on 9/1/2013.", None, False),
+    ],
+)
+def test_ur_date_of_a_denial_told_without_naming_the_review(sentence, ur_date, warned):
+    out = letter(
+        "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
+        "The patient is a 45 year old male injured on 3/2/2010. " + sentence,
+        ITEM.format(heading="Norco 10/325mg #90: Upheld", why="No."),
+    )
+    assert out["ur_decision_date"] == ur_date
+    messages = [w["message"] for w in out["warnings"] if w["field"] == "ur_decision_date"]
+    assert (DENIAL_WARNING in messages) is warned
