@@ -42,7 +42,7 @@ _DECIDED = re.compile(
 # the request was denied"), in a sentence about a request or a review, not a symptom denied.
 _DENIALS = tuple(
     re.compile(p)
-    for p in (r"denied\b", r"denial\b", r"modified\b", r"not\s+certified", r"adverse\s+determination", r"not\s+approved")
+    for p in (r"deni(?:ed|al)\b", r"modified\b", r"not\s+(?:certified|approved)", r"adverse\s+determination")
 )
 _ABOUT_A_REQUEST = re.compile(r"request|authoriz|review|determination|carrier|insurer|adjuster|decision|letter")
 # A date that dates the request itself ("the request for authorization dated 9/1/2013").
@@ -138,13 +138,18 @@ def _closest_to_cue(
             continue
         for found in dates.between(s_start, s_end):
             value = _not_before(found, injury)
-            if value is None or _REQUEST_DATED.search(low, max(s_start, found.start - 40) - start, found.start - start):
+            if value is None or _request_dated(low, found.start - start, s_start - start):
                 continue
             after = found.start >= cue_end
             distance = max(found.start - cue_end if after else cue_start - found.end, 0) + (15 if after else 0)
             if best is None or distance < best[0]:
                 best = (distance, value, found)
     return None if best is None else best[1:]
+
+
+def _request_dated(low: str, at: int, floor: int) -> bool:
+    """Does the date at ``at`` (in the lower-case copy) date a request ("the request dated ...")?"""
+    return low[max(floor, at - 7) : at].rstrip().endswith("dated") and bool(_REQUEST_DATED.search(low, max(floor, at - 40), at))
 
 
 def _not_before(found: FoundDate, injury: str | None) -> date | None:

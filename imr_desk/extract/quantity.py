@@ -59,8 +59,9 @@ _PRODUCT = re.compile(
     rf"(?<![\d./-])\b(?P<a>{_NUM})\s*(?:x|times|\*)\s*(?P<b>{_NUM})\b(?![./-]\d){_NOT_AFTER}", re.IGNORECASE
 )
 _TIMES_N = re.compile(rf"(?:\bx|\btimes)\s*(?P<n>\d+|{NUMBER_WORD})\b(?![./-]\d){_NOT_AFTER}", re.IGNORECASE)
-# A number word restated in digits, as legal writing does: "two (2) times a week for six (6) weeks".
-_RESTATED = re.compile(rf"\b(?P<w>{NUMBER_WORD})\s*(?P<p>\(\s*(?P<d>\d+)\s*\))", re.IGNORECASE)
+# Digits in parentheses: a total ("(8)"), or a number word restated, as legal writing does:
+# "two (2) times a week for six (6) weeks".
+_PAREN_DIGITS = re.compile(r"\(\s*(\d+)\s*\)")
 _REFILLS = re.compile(rf"(?:with\s+)?(?:{_NUM})\s+refills?|refills?\s*[:x#]?\s*\d+", re.IGNORECASE)
 
 
@@ -129,10 +130,8 @@ def _mask_restated(text: str) -> str:
     """Blank out "(2)" after "two" (same length), so it is not taken for a total."""
     if "(" not in text:
         return text
-
-    def blank(m: re.Match[str]) -> str:
-        if number(m.group("w")) != int(m.group("d")):
-            return m.group(0)  # "two (3)": the digits are a count of their own
-        return m.group(0)[: m.start("p") - m.start()] + " " * len(m.group("p"))
-
-    return _RESTATED.sub(blank, text)
+    for m in _PAREN_DIGITS.finditer(text):
+        before = text[: m.start()].rstrip().rsplit(None, 1)
+        if before and number(before[-1].lower()) == int(m.group(1)) and not before[-1].isdigit():
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
