@@ -6,6 +6,7 @@ follow the letter JSON shape and whose ``spans`` are keyed by field path.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from imr_desk.domain.document import Document
@@ -79,4 +80,21 @@ def extract_text(text: str) -> Extraction:
     values["final_determination"] = expected_final_determination(values["items"])
     if values["items"] and values["final_determination"] is None:
         out.warn("final_determination", "cannot be worked out: an item has no decision")
+    _check_stated_determination(text, *sections.header, out)
     return out.result()
+
+
+# The earliest letters state the outcome on their first page: "Final Determination: OVERTURN IN PART".
+_STATED_OUTCOME = re.compile(r"Final\s+Determination\s*:\s*(UPHOLD|OVERTURN(?:\s+IN\s+PART)?)\b", re.IGNORECASE)
+_OUTCOMES = {"uphold": "upheld", "overturn": "overturned", "overturn in part": "partially overturned"}
+
+
+def _check_stated_determination(text: str, start: int, end: int, out: Collector) -> None:
+    """Warn where the outcome the letter states differs from the one its items give."""
+    stated = _STATED_OUTCOME.search(text, start, end) if "etermination" in text[start:end] else None
+    if stated is None:
+        return
+    outcome = _OUTCOMES[" ".join(stated.group(1).lower().split())]
+    found = out.values["final_determination"]
+    if found is not None and found != outcome:
+        out.warn("final_determination", f"the letter states {outcome!r} but its items give {found!r}")

@@ -192,3 +192,13 @@ def test_a_letter_with_only_the_list_gives_its_entries_as_items():
         ("Tramadol 50mg #60", "overturned"),
     ]
     assert out["patient"] == {"age": 45, "sex": "male"}
+
+
+def test_the_outcome_the_letter_states_is_checked_against_its_items():
+    agreeing = extracted(early_letter().encode())
+    assert not [w for w in agreeing["warnings"] if w["field"] == "final_determination"]
+    disagreeing = extracted(early_letter().replace("OVERTURN IN PART", "UPHOLD").encode())
+    assert disagreeing["final_determination"] == "partially overturned"
+    assert [w["message"] for w in disagreeing["warnings"] if w["field"] == "final_determination"] == [
+        "the letter states 'upheld' but its items give 'partially overturned'"
+    ]
