@@ -11,6 +11,7 @@ from imr_desk.domain.dates import DATE_PATTERN, Reference, iso, parse_date
 
 _D = rf"({DATE_PATTERN})"
 _CASE_NUMBER = re.compile(r"Case\s+(?:Number|No\.?)\s*:?\s*([A-Z]{2}\d{2}-\d{5,8})\b", re.IGNORECASE)
+_NAME_WORD = r"(?![A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:)[A-Z][A-Za-z.'-]*"  # a capitalized word, not a label's
 _FIELD_PATTERNS = {
     "case_number": _CASE_NUMBER.pattern,
     # The earliest letters say it in a sentence: "A Notice of Assignment ... was provided to the above parties on 8/14/2013".
@@ -21,7 +22,11 @@ _FIELD_PATTERNS = {
     "ur_denial_date": rf"UR\s+Denial\s+Date\s*:\s*{_D}",
     "priority": r"Priority\s*:\s*([A-Za-z]+)",
     "application_received": rf"(?:Application\s+)?Received\s*:\s*{_D}",
+    # Named only where the letter is not redacted; a value holds a digit, never the next label.
+    "claim_number": r"Claims?\s+(?:Number|No\.?|#)\s*:?[ \t]*((?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{2,29})\b",
+    "employee_name": rf"Employee(?:\s+Name)?\s*:[ \t]*({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}})",
 }
+_OPTIONAL_KEYS = {"priority", "claim_number", "employee_name"}  # no warning when the header lacks them
 _DATE_KEYS = {"date_assigned", "date_of_injury", "decision_date", "ur_denial_date", "application_received"}
 
 
@@ -57,7 +62,7 @@ def extract_header(text: str, start: int, end: int, out: Collector, reference: R
     for key, pattern in _fields().items():
         m = pattern.search(text, start, end)
         if not m:
-            if key != "priority":
+            if key not in _OPTIONAL_KEYS:
                 out.warn(f"case.{key}", f"the header has no {key.replace('_', ' ')}")
             continue
         raw = m.group(1)
@@ -69,6 +74,8 @@ def extract_header(text: str, start: int, end: int, out: Collector, reference: R
             out.put(f"case.{key}", iso(value), m.span(1))
         elif key == "priority":
             out.put("case.priority", raw.capitalize(), m.span(1))
+        elif key == "employee_name":
+            out.put("case.employee_name", raw, m.span(1))
         else:
             out.put(f"case.{key}", raw.upper(), m.span(1))
     return True

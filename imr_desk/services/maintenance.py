@@ -41,7 +41,7 @@ def reextract(store: Store, letter_ids: list[int], who: str) -> ReextractReport:
         fresh.pop("text", None)
         fresh.pop("source", None)
         new_values = letter_values(fresh)
-        for path in ("case.claim_number", "case.employee_name", "letter", "recipients"):
+        for path in ("letter", "recipients"):
             _keep(record.current, new_values, path)  # fields beyond extraction stay as they are
         edited = store.edited_fields(letter_id)
         for path in sorted(edited):

@@ -146,7 +146,7 @@ def test_every_field_of_an_early_letter(layout):
     assert out["case"] == {
         "case_number": "CM13-0004512", "date_assigned": "2013-08-14", "date_of_injury": "2012-04-27",
         "decision_date": "2013-10-29", "ur_denial_date": "2013-07-31", "priority": "Standard",
-        "application_received": "2013-08-07",
+        "application_received": "2013-08-07", "claim_number": "123456789", "employee_name": "John Doe",
     }
     assert out["reviewer"] == {"licensure_states": ["California"], "specialties": ["Physical Medicine and Rehabilitation", "Pain Medicine"]}
     assert out["patient"] == {"age": 45, "sex": "male"}

@@ -46,6 +46,8 @@ def test_real_letter_header_is_complete(real_letters):
         "ur_denial_date": "2016-12-05",
         "priority": "Standard",
         "application_received": "2016-12-12",
+        "claim_number": None,  # public letters are redacted
+        "employee_name": None,
     }
 
 

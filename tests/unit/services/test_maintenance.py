@@ -54,3 +54,26 @@ def test_restore_refuses_what_is_not_a_store(tmp_path):
     with pytest.raises(StoreError, match="not an imr-desk store"):
         restore(other, tmp_path / "letters.db")
     assert not (tmp_path / "letters.db").exists()
+
+
+def test_reextract_fills_the_claim_number_and_employee_a_header_names_unless_edited(store, tmp_path):
+    import json
+
+    from imr_desk.services.importer import import_paths
+    from tests.unit.extract.test_letters_early import early_letter
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(early_letter().replace("CM13-0004512", f"CM13-000451{name[0] == 'b':d}"))
+    import_paths(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], "ana")
+    assert store.get(1).current["case"]["employee_name"] == "John Doe"
+    apply_changes(store, 2, [Change("case.employee_name", "John Q. Doe")], "ana")
+    for letter_id in (1, 2):  # as an extractor that did not read these fields left them
+        record = store.get(letter_id)
+        record.current["case"]["claim_number"] = None
+        if letter_id == 1:
+            record.current["case"]["employee_name"] = None
+        store.db["letters"].update(letter_id, {"current": json.dumps(record.current)})
+    reextract(store, [1, 2], "ana")
+    assert store.get(1).current["case"]["claim_number"] == "123456789"
+    assert store.get(1).current["case"]["employee_name"] == "John Doe"
+    assert store.get(2).current["case"]["employee_name"] == "John Q. Doe"
