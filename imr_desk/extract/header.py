@@ -11,17 +11,18 @@ from imr_desk.domain.dates import DATE_PATTERN, Reference, iso, parse_date
 
 _D = rf"({DATE_PATTERN})"
 _CASE_NUMBER = re.compile(r"Case\s+(?:Number|No\.?)\s*:?\s*([A-Z]{2}\d{2}-\d{5,8})\b", re.IGNORECASE)
-_NAME_WORD = r"(?![A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:)[A-Z][A-Za-z.'-]*"  # a capitalized word, not a label's
+_NAME_WORD = r"(?![A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:)(?-i:[A-Z])[A-Za-z.'-]*"  # a capitalized word, not a label's
 _FIELD_PATTERNS = {
     "case_number": _CASE_NUMBER.pattern,
     # The earliest letters say it in a sentence: "A Notice of Assignment ... was provided to the above parties on 8/14/2013".
-    "date_assigned": rf"(?:Date\s+Assigned\s*:\s*|Notice\s+of\s+Assignment\s+and\s+Request\s+for\s+Information\s+was\s+"
+    # A colon may be missing where a table cell holds the label ("Date Assigned | 12/14/2016").
+    "date_assigned": rf"(?:Date\s+Assigned\s*:?\s*|Notice\s+of\s+Assignment\s+and\s+Request\s+for\s+Information\s+was\s+"
     rf"(?:provided|sent|mailed)\s+to\s+the\s+above\s+parties\s+on\s+){_D}",
-    "date_of_injury": rf"Date\s+of\s+Injury\s*:\s*{_D}",
-    "decision_date": rf"(?:Decision\s+Date\s*:\s*|^[ \t]*Dated\s*:\s*){_D}",  # "Dated:" under the earliest letters' title
-    "ur_denial_date": rf"UR\s+Denial\s+Date\s*:\s*{_D}",
-    "priority": r"Priority\s*:\s*([A-Za-z]+)",
-    "application_received": rf"(?:Application\s+)?Received\s*:\s*{_D}",
+    "date_of_injury": rf"Date\s+of\s+Injury\s*:?\s*{_D}",
+    "decision_date": rf"(?:Decision\s+Date\s*:?\s*|^[ \t]*Dated\s*:\s*){_D}",  # "Dated:" under the earliest letters' title
+    "ur_denial_date": rf"UR\s+Denial\s+Date\s*:?\s*{_D}",
+    "priority": r"Priority\s*(?::\s*|\s+(?=(?:Standard|Expedited|Regular|Urgent|Routine)\b))([A-Za-z]+)",
+    "application_received": rf"(?:Application\s+)?Received\s*:?\s*{_D}",
     # Named only where the letter is not redacted; a value holds a digit, never the next label.
     "claim_number": r"Claims?\s+(?:Number|No\.?|#)\s*:?[ \t]*((?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{2,29})\b",
     "employee_name": rf"Employee(?:\s+Name)?\s*:[ \t]*({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}})",

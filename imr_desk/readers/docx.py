@@ -41,10 +41,11 @@ def docx_lines(data: bytes) -> list[SourceLine]:
             page_break = False
         else:  # pragma: no cover - python-docx yields only these two
             continue
+        row_gap = Gap.PARAGRAPH if isinstance(block, Table) else Gap.NONE  # a table row is never a wrapped line
         for text in texts:
             for raw in normalize_chars(text).split("\n"):
                 if raw.strip():
-                    gap = Gap.PAGE if pending_break else Gap.NONE
+                    gap = Gap.PAGE if pending_break else row_gap
                     lines.append(SourceLine(raw, page, gap))
                     pending_break = False
         if page_break:

@@ -414,3 +414,23 @@ def test_ur_date_of_a_denial_told_without_naming_the_review(sentence, ur_date, w
     assert out["ur_decision_date"] == ur_date
     messages = [w["message"] for w in out["warnings"] if w["field"] == "ur_decision_date"]
     assert (DENIAL_WARNING in messages) is warned
+
+
+def test_a_cover_header_whose_labels_stand_without_colons():
+    header = (
+        "Case Number CM16-0237844 Date Assigned 12/14/2016\n\nDate of Injury 10/20/2016 Decision Date 01/12/2017\n\n"
+        "UR Denial Date 12/05/2016 Priority Standard\n\nApplication Received 12/12/2016\n\n"
+    )
+    text = header + (
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\n\nThe expert reviewer is Board Certified in Neurology and is "
+        "licensed to practice in Utah.\n\nCLINICAL CASE SUMMARY\n\nThe patient is a 45 year old male injured on "
+        "10/20/2016.\n\nIMR ISSUES, DECISIONS AND RATIONALES\n\nNorco #90: Upheld\n\nDecision rationale: No.\n"
+    )
+    out = extract_text(read_bytes(text.encode(), "txt").text).as_dict()
+    assert span_problems(out) == []
+    assert out["case"] == {
+        "case_number": "CM16-0237844", "date_assigned": "2016-12-14", "date_of_injury": "2016-10-20",
+        "decision_date": "2017-01-12", "ur_denial_date": "2016-12-05", "priority": "Standard",
+        "application_received": "2016-12-12", "claim_number": None, "employee_name": None,
+    }
+    assert not [w for w in out["warnings"] if (w["field"] or "").startswith("case.")]

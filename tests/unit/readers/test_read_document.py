@@ -164,3 +164,23 @@ def test_a_few_stray_control_characters_are_dropped_not_refused():
     body = "The injured worker is a 40 year old male. " * 4
     data = b"CLINICAL CASE SUMMARY\x07\r\n\r\n" + body.replace("male", "\x01male", 1).encode() + b"\tEnd.\r\n"
     assert read_bytes(data, "txt").text == f"CLINICAL CASE SUMMARY\n\n{body} End."
+
+
+def test_docx_table_rows_stay_apart_where_the_paragraphs_look_hard_wrapped(tmp_path):
+    doc = docx.Document()
+    table = doc.add_table(rows=0, cols=4)
+    for cells in (("Case Number", "CM16-0237844", "Date Assigned", "12/14/2016"), ("Date of Injury", "10/20/2016", "Priority", "Standard")):
+        row = table.add_row().cells
+        for cell, value in zip(row, cells):
+            cell.text = value
+    lines = ["HOW THE IMR FINAL DETERMINATION WAS MADE", "The expert reviewer is Board Certified in", "Neurology and is licensed",
+             "in Utah.", "CLINICAL CASE SUMMARY", "The patient is a 45 year old male", "injured on 10/20/2016."]
+    for line in lines:
+        doc.add_paragraph(line)
+    path = tmp_path / "letter.docx"
+    doc.save(path)
+    assert read_document(path).text.split("\n\n")[:3] == [
+        "Case Number CM16-0237844 Date Assigned 12/14/2016",
+        "Date of Injury 10/20/2016 Priority Standard",
+        "HOW THE IMR FINAL DETERMINATION WAS MADE",
+    ]
