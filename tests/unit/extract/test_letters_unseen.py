@@ -106,28 +106,25 @@ def test_list_credentials_under_other_labels(states_label, specialties_label, fo
     assert out["reviewer"] == {"licensure_states": ["California", "Nevada"], "specialties": ["Neurology", "Pain Medicine"]}
 
 
-def test_cumulative_trauma_range_with_ct_and_to():
+@pytest.mark.parametrize(
+    ("summary", "injury", "ur_date"),
+    [
+        ("This 61 year old woman reports a CT 3/1/1998 to 9/15/2011 injury to both wrists. "
+         "The Utilization Review dated 11/2/2013 denied the request.", ("1998-03-01", "2011-09-15"), "2013-11-02"),
+        ("This is a 56 year old woman with continuous trauma 1/1/2005-1/1/2012. "
+         "Utilization review dated November 5, 2013 denied the request.", ("2005-01-01", "2012-01-01"), "2013-11-05"),
+    ],
+)
+def test_cumulative_trauma_ranges(summary, injury, ur_date):
     out = letter(
         "The expert reviewer is Board Certified in Orthopedic Surgery and is licensed to practice in Texas.",
-        "This 61 year old woman reports a CT 3/1/1998 to 9/15/2011 injury to both wrists. "
-        "The Utilization Review dated 11/2/2013 denied the request.",
+        summary,
         ITEM.format(heading="Retrospective request for carpal tunnel release (DOS 10/1/13): Overturned", why="Needed."),
     )
-    assert out["injury"] == {"date": "1998-03-01", "end_date": "2011-09-15"}
-    assert out["ur_decision_date"] == "2013-11-02"
+    assert out["injury"] == {"date": injury[0], "end_date": injury[1]}
+    assert out["ur_decision_date"] == ur_date
     assert out["items"][0]["retrospective"] is True
     assert out["final_determination"] == "overturned"
-
-
-def test_continuous_trauma_range_written_without_spaces():
-    out = letter(
-        "The expert reviewer is Board Certified in Orthopedic Surgery and is licensed to practice in Texas.",
-        "This is a 56 year old woman with continuous trauma 1/1/2005-1/1/2012. "
-        "Utilization review dated November 5, 2013 denied the request.",
-        ITEM.format(heading="Wrist splint: Upheld", why="Not needed."),
-    )
-    assert out["injury"] == {"date": "2005-01-01", "end_date": "2012-01-01"}
-    assert out["ur_decision_date"] == "2013-11-05"
 
 
 def test_decision_on_its_own_line_and_old_heading():
