@@ -24,10 +24,17 @@ _FOOTER_TAIL = re.compile(
 )
 
 
+# The case number on a line of its own, as a running page header repeats it ("CM16-0237844",
+# "Case Number: CM16-0237844"): the letter's own stands among its first lines, once.
+_CASE_LINE = re.compile(r"(?:(?:IMR\s+)?Case\s+(?:Number|No\.?)\s*:?\s*)?[A-Z]{2}\d{2}-\d{5,8}", re.IGNORECASE)
+
+
 def drop_footers(lines: list[SourceLine]) -> list[SourceLine]:
-    """Strip lines; remove page-footer lines and footer words stranded at a line's end."""
+    """Strip lines; remove page-footer lines, repeated page headers and footer words stranded
+    at a line's end."""
     kept: list[SourceLine] = []
     carry: Gap | None = None  # the gap of a dropped footer line, passed on to the next line
+    case_lines: set[str] = set()
     for i, line in enumerate(lines):
         text = line.text.strip()
         if not text:
@@ -40,7 +47,7 @@ def drop_footers(lines: list[SourceLine]) -> list[SourceLine]:
             and text[0] in _FOOTER_INITIALS
             and _FOOTER_LINE.match(text)
             and not (kept and kept[-1].text.endswith(":"))
-        ):
+        ) or (len(text) < 40 and text[0] in "CIci" and _running_case_line(text, case_lines, i < _COVER_LINES)):
             if line.gap is not Gap.NONE:
                 carry = line.gap
             continue
@@ -53,6 +60,25 @@ def drop_footers(lines: list[SourceLine]) -> list[SourceLine]:
 
 
 _FOOTER_INITIALS = frozenset("PFI0123456789")
+
+
+_COVER_LINES = 20  # the lines a cover header may take
+
+
+def _running_case_line(text: str, seen: set[str], on_cover: bool) -> bool:
+    """Is ``text`` a case-number line that a page header repeats (seen before, or past the cover)?"""
+    if not _CASE_LINE.fullmatch(text):
+        return False
+    key = " ".join(text.upper().split())
+    if key in seen or not on_cover:
+        return True
+    seen.add(key)
+    return False
+    key = " ".join(text.upper().split())
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
 
 
 def _next_text(lines: list[SourceLine], i: int) -> str:

@@ -29,3 +29,19 @@ def test_footer_word_at_a_line_end_goes_only_where_the_sentence_goes_on():
 def test_a_number_after_a_colon_is_letter_text():
     kept = drop_footers([SourceLine("Quantity requested:"), SourceLine("12")])
     assert [line.text for line in kept] == ["Quantity requested:", "12"]
+
+
+def test_a_running_case_number_header_goes_but_the_covers_own_stays():
+    cover = [SourceLine("Case Number: CM16-0237844"), SourceLine("Date Assigned: 12/14/2016")]
+    body = [SourceLine(f"Body line {n} of the letter that carries on", 1) for n in range(25)]
+    running = [SourceLine("Case Number: CM16-0237844", 2, Gap.PAGE), SourceLine("and ends here.", 2)]
+    kept = drop_footers(cover + body + running)
+    assert [line.text for line in kept].count("Case Number: CM16-0237844") == 1
+    assert kept[0].text == "Case Number: CM16-0237844"
+    assert kept[-1] == SourceLine("and ends here.", 2, Gap.PAGE)
+
+
+def test_a_bare_case_number_past_the_cover_is_a_page_header():
+    lines = [SourceLine(f"Line {n} of the case summary goes on", 1) for n in range(25)]
+    lines += [SourceLine("CM16-0237844", 2, Gap.PAGE), SourceLine("with the rest.", 2), SourceLine("IMR Case No.: CM16-0237844", 3)]
+    assert [line.text for line in drop_footers(lines)][-1] == "with the rest."
