@@ -42,12 +42,10 @@ def drop_footers(lines: list[SourceLine]) -> list[SourceLine]:
         if carry is not None:
             line = line._replace(gap=_stronger(carry, line.gap))
             carry = None
-        if (
-            len(text) < 90  # a footer is short and starts with a digit, "Page", "Final" or "IMR"
-            and text[0] in _FOOTER_INITIALS
-            and _FOOTER_LINE.match(text)
-            and not (kept and kept[-1].text.endswith(":"))
-        ) or (len(text) < 40 and text[0] in "CIci" and _running_case_line(text, case_lines, i < _COVER_LINES)):
+        if len(text) < 90 and (  # a footer is short and starts with a digit, "Page", "Final" or "IMR"
+            text[0] in _FOOTER_INITIALS and _FOOTER_LINE.match(text) and not (kept and kept[-1].text.endswith(":"))
+            or "-" in text and text[0] in "CIci" and _running_case_line(text, case_lines, i < _COVER_LINES)
+        ):
             if line.gap is not Gap.NONE:
                 carry = line.gap
             continue
