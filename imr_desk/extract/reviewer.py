@@ -62,9 +62,16 @@ _SPECIALTY_CUES = (
     ("licen", re.compile(r"licen[sc]ed?\s+(?P<bare>in)\s+")),  # "is licensed in", "holds a license in"
     ("licensed", re.compile(r"(?<=\ba\s)licensed\s+(?!in\s|to\s)|(?<=\ban\s)licensed\s+(?!in\s|to\s)")),  # a profession
     ("doctor of", re.compile(r"(?<=\ba\s)doctor\s+of\s|(?<=\ban\s)doctor\s+of\s")),  # "is a Doctor of Chiropractic"
+    ("trained", re.compile(r"trained\s+in\s+")),  # "is fellowship trained in"
+    ("eligible", re.compile(r"eligible\s+in\s+")),  # "is Board Eligible in"
+    ("qualification", re.compile(r"qualifications?\s+in\s+")),  # "has added qualifications in"
+    ("american board of", re.compile(r"american\s+board\s+of\s+")),  # "certified by the American Board of"
+    ("board", re.compile(r"(?<=\ba\s)board[\s-]+certified\s+(?!(?:in|by|specialist)\b)")),  # "a Board Certified Surgeon"
 )
 _PROFESSIONS = ("licensed", "doctor of")  # cues that are part of the name they start
-_SPECIALTY_NAMES_END = re.compile(r",?\s+(?:and\s+)?(?:is|has|have|who)\s|[.;\n]")
+_SPECIALTY_NAMES_END = re.compile(
+    r",?\s+(?:and\s+)?(?:is|has|have|who)\s|[.;\n]|\s+with\s+(?:an?\s+)?(?:sub-?specialt|added|certificat|fellowship)"
+)
 _PROSE_STATES = re.compile(r"licen[sc]ed?\s+(?:to\s+practice\s+in|(?P<bare>in))\s+(?:the\s+states?\s+of\s+)?")
 _STATE_NAMES_END = re.compile(r"\.\s|\.$|;|\n|,?\s+(?:and\s+)?(?:is|has|he|she)\s")
 

@@ -73,6 +73,15 @@ def test_prose_credentials_with_several_states_and_and_in_a_specialty():
         ("holds a license in Psychology and is licensed to practice in Pennsylvania and the District of Columbia.",
          ["Pennsylvania", "District of Columbia"], ["Psychology"]),
         ("holds a license to practice in Arizona and is Board Certified in Anesthesiology.", ["Arizona"], ["Anesthesiology"]),
+        ("is Board Certified in Orthopaedic Surgery, is fellowship trained in Spine Surgery and is licensed to practice in "
+         "California.", ["California"], ["Orthopaedic Surgery", "Spine Surgery"]),
+        ("is Board Eligible in Physical Medicine and Rehabilitation and is licensed to practice in Texas.", ["Texas"],
+         ["Physical Medicine and Rehabilitation"]),
+        ("is Board Certified in Anesthesiology with a subspecialty in Pain Management and is licensed to practice in New York.",
+         ["New York"], ["Anesthesiology", "Pain Management"]),
+        ("is a Board Certified Orthopedic Surgeon and is licensed to practice in Nevada.", ["Nevada"], ["Orthopedic Surgeon"]),
+        ("is certified by the American Board of Internal Medicine, has added qualifications in Geriatrics and is licensed "
+         "to practice in Oregon.", ["Oregon"], ["Internal Medicine", "Geriatrics"]),
     ],
 )
 def test_prose_credentials_licensed_in_a_field_or_a_state(credentials, states, specialties):
