@@ -280,7 +280,10 @@ def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:
     if heading:
         out.span(f"{prefix}.request_heading", (h_start, h_end))
     values["request"] = request or None
-    out.span(prefix, (item.heading[0], max([item.heading[1], *[e for _, e in item.fields.values()]])))
+    whole = (item.heading[0], max([item.heading[1], *[e for _, e in item.fields.values()]]))
+    if whole[0] == whole[1] and item.decision_span:  # a decision alone, with no heading or fields
+        whole = item.decision_span
+    out.span(prefix, whole)
     if request:
         out.span(f"{prefix}.request", request_span)
     else:

@@ -440,3 +440,14 @@ def test_a_cover_header_whose_labels_stand_without_colons():
         "application_received": "2016-12-12", "claim_number": None, "employee_name": None,
     }
     assert not [w for w in out["warnings"] if (w["field"] or "").startswith("case.")]
+
+
+def test_a_stray_decision_after_the_last_rationale_is_an_item_with_a_span():
+    out = letter(
+        "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
+        "The patient is a 45 year old male injured on 3/2/2012.",
+        ITEM.format(heading="Norco 10/325mg #90: Upheld", why="No.") + "Upheld\n",
+    )
+    stray = out["items"][1]
+    assert (stray["request"], stray["decision"]) == (None, "upheld")
+    assert "items.1.request" in {w["field"] for w in out["warnings"]}
