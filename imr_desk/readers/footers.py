@@ -43,7 +43,8 @@ def drop_footers(lines: list[SourceLine]) -> list[SourceLine]:
             line = line._replace(gap=_stronger(carry, line.gap))
             carry = None
         if len(text) < 90 and (  # a footer is short and starts with a digit, "Page", "Final" or "IMR"
-            text[0] in _FOOTER_INITIALS and _FOOTER_LINE.match(text) and not (kept and kept[-1].text.endswith(":"))
+            text[0] in _FOOTER_INITIALS and _FOOTER_LINE.match(text)
+            and not (text[0].isdigit() and kept and kept[-1].text.endswith(":"))  # "Quantity requested:" / "12"
             or "-" in text and text[0] in "CIci" and _running_case_line(text, case_lines, i < _COVER_LINES)
         ):
             if line.gap is not Gap.NONE:

@@ -28,6 +28,8 @@ _LABEL_FORMS = (
     r"The\s+(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+decision\s+rationale",
     r"Expert\s+Reviewer(?:'s)?\s+decision\s+rationale", r"Physician\s+Reviewer(?:'s)?\s+decision\s+rationale",
     r"Professional\s+Reviewer(?:'s)?\s+decision\s+rationale",
+    r"The\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on",
+    r"The\s+(?:Expert|Physician|Professional)\s+Reviewer\s+based\s+(?:his|her|their)",
     r"Case\s+Number\s*:", r"Date\s+Assigned\s*:", r"Decision\s+Date\s*:", r"Priority\s*:", r"Date\s+of\s+Injury\s*:",
     r"UR\s+Denial\s+Date\s*:", r"Application\s+Received\s*:", r"IMR\s+Case\s+(?:Number|No\.?)\s*:",
     r"Claims?\s+(?:Number|No\.?)\s*:", r"Employee(?:\s+Name)?\s*:", r"Provider(?:\s+Name)?\s*:",

@@ -45,3 +45,10 @@ def test_a_bare_case_number_past_the_cover_is_a_page_header():
     lines = [SourceLine(f"Line {n} of the case summary goes on", 1) for n in range(25)]
     lines += [SourceLine("CM16-0237844", 2, Gap.PAGE), SourceLine("with the rest.", 2), SourceLine("IMR Case No.: CM16-0237844", 3)]
     assert [line.text for line in drop_footers(lines)][-1] == "with the rest."
+
+
+def test_a_footer_word_after_a_line_ending_in_a_colon_goes_but_a_number_stays():
+    kept = drop_footers([SourceLine("set forth below:"), SourceLine("Final", 1, Gap.PAGE), SourceLine("Norco #90: Upheld", 2)])
+    assert [line.text for line in kept] == ["set forth below:", "Norco #90: Upheld"]
+    kept = drop_footers([SourceLine("Quantity requested:"), SourceLine("12")])
+    assert [line.text for line in kept] == ["Quantity requested:", "12"]

@@ -101,6 +101,21 @@ def test_every_label_starts_with_one_of_the_label_initials():
     assert not pattern.match("Medical Treatment Guidelines 2016 and the Official Disability Guidelines")
 
 
+def test_pdf_like_lines_of_the_earliest_letters_break_at_their_labels():
+    lines = [SourceLine(t) for t in [
+        "1) MAXIMUS Federal Services, Inc. has determined the request for a 28 day functional restoration",
+        "program is not medically necessary and appropriate.",
+        "The Claims Administrator based its decision on the MTUS Chronic Pain Guidelines, which are part",
+        "of the MTUS.",
+        "The Physician Reviewer based his/her decision on the MTUS Chronic Pain Guidelines, page 49, as",
+        "the guideline that applies.",
+    ]]
+    paragraphs = build_text(lines)[0].split("\n\n")
+    assert [p[:30] for p in paragraphs] == [
+        "1) MAXIMUS Federal Services, I", "The Claims Administrator based", "The Physician Reviewer based h",
+    ]
+
+
 def test_pdf_like_numbered_entries_start_paragraphs_after_a_sentence_ends():
     lines = [SourceLine(t) for t in [
         "A decision has been made for each of the treatment and/or services that were in dispute:",
