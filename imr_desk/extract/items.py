@@ -89,7 +89,7 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def extract_items(text: str, start: int, end: int, out: Collector, decisions: tuple[int, int] | None = None) -> None:
     """The items between ``start`` and ``end``; ``decisions`` is the span of a list of the
     items' decisions ahead of them ("1. X is not medically necessary and appropriate.")."""
-    items = _parse(text, paragraphs(text, start, end), out)
+    items = _parse(text, paragraphs(text, start, end))
     if decisions:
         _decide_from_list(text, items, paragraphs(text, *decisions))
     for index, item in enumerate(items):
@@ -103,7 +103,7 @@ def extract_items(text: str, start: int, end: int, out: Collector, decisions: tu
         out.warn("items", "no disputed items found")
 
 
-def _parse(text: str, paras: list[tuple[int, int]], out: Collector) -> list[_Item]:
+def _parse(text: str, paras: list[tuple[int, int]]) -> list[_Item]:
     items: list[_Item] = []
     loose: tuple[int, int] | None = None  # the last paragraph that belonged to nothing
     for s, e in paras:
@@ -216,13 +216,12 @@ def _decide_from_rationale(text: str, item: _Item) -> bool:
     """Take the decision the rationale concludes with ("The request for X is not medically
     necessary"); False when it states none."""
     span = item.fields.get("rationale")
-    found = None
-    for found in _CONCLUSION.finditer(text, max(span[0], span[1] - 400), span[1]) if span else ():
-        pass
-    if found is None:
+    conclusions = list(_CONCLUSION.finditer(text, max(span[0], span[1] - 400), span[1])) if span else []
+    if not conclusions:
         return False
-    item.decision = "upheld" if found.group("not") else "overturned"
-    item.decision_span = found.span()
+    last = conclusions[-1]
+    item.decision = "upheld" if last.group("not") else "overturned"
+    item.decision_span = last.span()
     return True
 
 
