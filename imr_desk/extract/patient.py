@@ -32,10 +32,35 @@ _SEX_LETTERS = {"F": "female", "M": "male"}
 _STOP = re.compile(r"\.\s|\n")
 
 
+# What an age may describe besides the patient: "her 70-year-old mother", "a 2-year-old MRI".
+_NOT_THE_PATIENT = re.compile(
+    r"[\s-]*(?:mother|father|son|daughter|wife|husband|spouse|child|children|brother|sister|grand\w*|partner"
+    r"|boyfriend|girlfriend|parent|relative|friend|co-?worker)\b",
+    re.IGNORECASE,
+)
+_AT_AGE = re.compile(r"\bat(?:\s+the)?\s+$", re.IGNORECASE)  # "injured at age 40": an age in the past
+
+
+def _patient_age(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first age that is the patient's now: not a relative's, not a child's or a thing's,
+    not the age at some past event; else the first age written."""
+    first = m = _AGE.search(text, start, end)
+    while m is not None:
+        value = int(next(v for v in m.groupdict().values() if v))
+        if (
+            value >= _YOUNGEST_WORKER
+            and not _NOT_THE_PATIENT.match(text, m.end(), end)
+            and not _AT_AGE.search(text, max(start, m.start() - 8), m.start())
+        ):
+            return m
+        m = _AGE.search(text, m.end(), end)
+    return first
+
+
 def extract_patient(text: str, start: int, end: int, low: str, out: Collector) -> None:
     """Fill ``patient.age`` and ``patient.sex`` from the case summary ``text[start:end]``
     (``low``: its lower-case copy)."""
-    age_match = _AGE.search(text, start, end)
+    age_match = _patient_age(text, start, end)
     before = age_match.start() if age_match else end
     in_words = (  # "a fifty-two year old", written before any age in digits
         _WORD_AGE.search(text, start, before)

@@ -451,3 +451,22 @@ def test_a_stray_decision_after_the_last_rationale_is_an_item_with_a_span():
     stray = out["items"][1]
     assert (stray["request"], stray["decision"]) == (None, "upheld")
     assert "items.1.request" in {w["field"] for w in out["warnings"]}
+
+
+@pytest.mark.parametrize(
+    ("summary", "patient"),
+    [
+        ("According to the records, the patient's 70-year-old mother drives her. The patient is a 45-year-old female "
+         "injured on 3/3/2010.", (45, "female")),
+        ("The patient was injured on 3/3/2010 at age 40. She is now 45 years old.", (45, "female")),
+        ("A 2-year-old MRI showed a tear. The patient is a 45 year old man injured on 3/3/2010.", (45, "male")),
+        ("This 45-year-old female has a 20-year history of smoking. She was injured on 3/3/2010.", (45, "female")),
+    ],
+)
+def test_the_age_is_the_patients_own_now(summary, patient):
+    out = letter(
+        "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
+        summary,
+        ITEM.format(heading="Norco 10/325mg #90: Upheld", why="No."),
+    )
+    assert (out["patient"]["age"], out["patient"]["sex"]) == patient
