@@ -33,24 +33,23 @@ _STOP = re.compile(r"\.\s|\n")
 
 
 # What an age may describe besides the patient: "her 70-year-old mother", "a 2-year-old MRI".
-_NOT_THE_PATIENT = re.compile(
-    r"[\s-]*(?:mother|father|son|daughter|wife|husband|spouse|child|children|brother|sister|grand\w*|partner"
-    r"|boyfriend|girlfriend|parent|relative|friend|co-?worker)\b",
-    re.IGNORECASE,
+_NOT_THE_PATIENT = (
+    "mother", "father", "son", "daughter", "wife", "husband", "spouse", "child", "brother", "sister", "grand",
+    "partner", "boyfriend", "girlfriend", "parent", "relative", "friend", "co-worker", "coworker",
 )
-_AT_AGE = re.compile(r"\bat(?:\s+the)?\s+$", re.IGNORECASE)  # "injured at age 40": an age in the past
 
 
 def _patient_age(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first age that is the patient's now: not a relative's, not a child's or a thing's,
-    not the age at some past event; else the first age written."""
+    not the age at some past event ("injured at age 40"); else the first age written."""
     first = m = _AGE.search(text, start, end)
     while m is not None:
-        value = int(next(v for v in m.groupdict().values() if v))
+        after = text[m.end() : m.end() + 14].lstrip(" -").lower()
+        before = text[max(start, m.start() - 8) : m.start()].lower().split()
         if (
-            value >= _YOUNGEST_WORKER
-            and not _NOT_THE_PATIENT.match(text, m.end(), end)
-            and not _AT_AGE.search(text, max(start, m.start() - 8), m.start())
+            int(m.group(m.lastgroup or "a")) >= _YOUNGEST_WORKER
+            and not after.startswith(_NOT_THE_PATIENT)
+            and before[-1:] != ["at"] and before[-2:] != ["at", "the"]
         ):
             return m
         m = _AGE.search(text, m.end(), end)
