@@ -1,20 +1,31 @@
-"""Word (.docx) letters: paragraphs and tables in document order, through python-docx."""
+"""Word (.docx) letters: paragraphs and tables in document order, through python-docx.
+
+python-docx opens the package; the body is walked here so that text inside content controls
+(``w:sdt``, common in letters made from templates), hyperlinks and tracked insertions is
+read as Word shows it.
+"""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 
 from imr_desk.readers.chars import normalize_chars
 from imr_desk.readers.lines import Gap, SourceLine, UnreadableSource
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_PAGE_BREAK = '<w:br w:type="page"/>'
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC = _W + "p", _W + "tbl", _W + "tr", _W + "tc"
+_T, _TAB, _BR, _CR = _W + "t", _W + "tab", _W + "br", _W + "cr"
+_CONTAINERS = {_W + "sdt": _W + "sdtContent", _W + "customXml": None}  # wrappers whose content is in the flow
+_BR_TYPE = _W + "type"
+_PAGE_BREAK_BEFORE = f"{_W}pPr/{_W}pageBreakBefore"
+# Word writes a text box twice (the drawing and a fallback for old readers); only the first counts.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 class DocxProblem(UnreadableSource):
@@ -32,16 +43,16 @@ def docx_lines(data: bytes) -> list[SourceLine]:
     lines: list[SourceLine] = []
     page = 1
     pending_break = False
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            texts = [block.text]
-            page_break = _PAGE_BREAK in block._p.xml
-        elif isinstance(block, Table):
-            texts = [_row_text(row) for row in block.rows]
+    for block in _blocks(document.element.body):
+        if block.tag == _P:
+            texts = [_text(block)]
+            if block.find(_PAGE_BREAK_BEFORE) is not None and lines:
+                page, pending_break = page + 1, True
+            page_break = any(br.get(_BR_TYPE) == "page" for br in block.iter(_BR))
+        else:
+            texts = [_row_text(row) for row in _blocks(block, _TR)]
             page_break = False
-        else:  # pragma: no cover - python-docx yields only these two
-            continue
-        row_gap = Gap.PARAGRAPH if isinstance(block, Table) else Gap.NONE  # a table row is never a wrapped line
+        row_gap = Gap.NONE if block.tag == _P else Gap.PARAGRAPH  # a table row is never a wrapped line
         for text in texts:
             for raw in normalize_chars(text).split("\n"):
                 if raw.strip():
@@ -54,15 +65,42 @@ def docx_lines(data: bytes) -> list[SourceLine]:
     return lines
 
 
-def _row_text(row) -> str:
-    """A table row as one line; merged cells repeat in python-docx, so skip repeats."""
-    cells: list[str] = []
-    seen: set[int] = set()
-    for cell in row.cells:
-        if id(cell._tc) in seen:
+def _blocks(container, *tags: str) -> Iterator:
+    """The paragraphs and tables (or ``tags``) of ``container`` in order, also those that a
+    content control wraps."""
+    wanted = tags or (_P, _TBL)
+    for child in container.iterchildren():
+        if child.tag in wanted:
+            yield child
+        elif child.tag in _CONTAINERS:
+            inner = _CONTAINERS[child.tag]
+            content = child if inner is None else child.find(inner)
+            if content is not None:
+                yield from _blocks(content, *wanted)
+
+
+def _text(element) -> str:
+    """The text Word shows for a paragraph or a cell: every run, also inside content controls,
+    hyperlinks and tracked insertions (deleted text and field codes are not ``w:t``)."""
+    parts: list[str] = []
+    for node in element.iter(_T, _TAB, _BR, _CR):
+        if any(ancestor.tag == _FALLBACK for ancestor in node.iterancestors()):
             continue
-        seen.add(id(cell._tc))
-        text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+        if node.tag == _T:
+            parts.append(node.text or "")
+        elif node.tag == _TAB:
+            parts.append("\t")
+        elif node.get(_BR_TYPE) in (None, "textWrapping"):  # a line break; a page or column break is none
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _row_text(row) -> str:
+    """A table row as one line, its cells' paragraphs joined by spaces (a merged cell is one
+    ``w:tc`` in the row, so nothing repeats)."""
+    cells = []
+    for cell in _blocks(row, _TC):
+        text = " ".join(piece for p in _blocks(cell, _P, _TBL) if (piece := _text(p).strip()))
         if text:
             cells.append(text)
     return " ".join(cells)

@@ -184,3 +184,64 @@ def test_docx_table_rows_stay_apart_where_the_paragraphs_look_hard_wrapped(tmp_p
         "Date of Injury 10/20/2016 Priority Standard",
         "HOW THE IMR FINAL DETERMINATION WAS MADE",
     ]
+
+
+def _wrapped_in(tag: str, element) -> None:
+    """Put ``element`` inside a new ``tag`` (and its ``w:sdtContent`` for a content control)."""
+    from docx.oxml import OxmlElement
+
+    outer = OxmlElement(tag)
+    element.addprevious(outer)
+    inner = outer
+    if tag == "w:sdt":
+        outer.append(OxmlElement("w:sdtPr"))
+        inner = OxmlElement("w:sdtContent")
+        outer.append(inner)
+    inner.append(element)
+
+
+def test_docx_text_inside_content_controls_and_tracked_insertions_is_read(tmp_path):
+    from docx.oxml import OxmlElement
+
+    doc = docx.Document()
+    doc.add_paragraph("HOW THE IMR FINAL DETERMINATION WAS MADE")
+    _wrapped_in("w:sdt", doc.add_paragraph("A paragraph a template's content control holds.")._p)
+    employee = doc.add_paragraph("Employee: ")
+    run = employee.add_run("Jane Roe")
+    _wrapped_in("w:sdt", run._r)
+    inserted = doc.add_paragraph("Claim Number: ")
+    _wrapped_in("w:ins", inserted.add_run("WC-123")._r)
+    deleted = OxmlElement("w:del")
+    gone = OxmlElement("w:r")
+    gone_text = OxmlElement("w:delText")
+    gone_text.text = " struck out"
+    gone.append(gone_text)
+    deleted.append(gone)
+    inserted._p.append(deleted)
+    path = tmp_path / "letter.docx"
+    doc.save(path)
+    assert read_document(path).text.split("\n\n") == [
+        "HOW THE IMR FINAL DETERMINATION WAS MADE",
+        "A paragraph a template's content control holds.",
+        "Employee: Jane Roe",
+        "Claim Number: WC-123",
+    ]
+
+
+def test_docx_text_box_counts_once_not_again_from_its_fallback(tmp_path):
+    from lxml import etree
+
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    doc = docx.Document()
+    paragraph = doc.add_paragraph()
+    run = etree.SubElement(paragraph._p, f"{{{w}}}r")
+    alternate = etree.SubElement(run, f"{{{mc}}}AlternateContent")
+    for part, attributes in (("Choice", {"Requires": "wps"}), ("Fallback", {})):
+        holder = etree.SubElement(alternate, f"{{{mc}}}{part}", attributes)
+        box_paragraph = etree.SubElement(etree.SubElement(holder, f"{{{w}}}txbxContent"), f"{{{w}}}p")
+        etree.SubElement(etree.SubElement(box_paragraph, f"{{{w}}}r"), f"{{{w}}}t").text = "Return address"
+    doc.add_paragraph("HOW THE IMR FINAL DETERMINATION WAS MADE")
+    path = tmp_path / "letter.docx"
+    doc.save(path)
+    assert read_document(path).text.split("\n\n") == ["Return address", "HOW THE IMR FINAL DETERMINATION WAS MADE"]
