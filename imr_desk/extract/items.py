@@ -15,7 +15,7 @@ _DECISION = re.compile(
     re.IGNORECASE,
 )
 # A decision stated in a sentence: "... the request for X is (not) medically necessary."
-_SUBJECT = r"(?:the\s+request\s+for\s+)?(?P<req>.+?)\s+(?:is|are|was|were)\s+"
+_SUBJECT = r"(?:the\s+request\s+for\s+)?(?P<req>.+?)(?:\s+(?:is|are|was|were)\s+|\s*:\s*)"  # "X is …", "X: …"
 _NECESSARY = r"(?P<not>not\s*)?medically\s+necessary(?:\s+and\s+appropriate)?"
 _SENTENCE_END = r"\s*\.?\s*$"
 _NUMBERED = re.compile(

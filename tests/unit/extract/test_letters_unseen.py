@@ -337,6 +337,8 @@ def test_final_determination_rules():
         ("Norco 10/325mg, #90 \u2014 Overturned", "Norco 10/325mg, #90", "overturned"),
         ("Norco 10/325mg #90\n\nDecision: Upheld", "Norco 10/325mg #90", "upheld"),
         ("Norco 10/325mg #90\n\nIMR Determination: overturned", "Norco 10/325mg #90", "overturned"),
+        ("Norco 10/325mg #90: Not medically necessary", "Norco 10/325mg #90", "upheld"),
+        ("Lumbar MRI: Medically necessary and appropriate.", "Lumbar MRI", "overturned"),
     ],
 )
 def test_decision_forms_of_other_letters(heading, wanted, decision, footer_after):
