@@ -82,16 +82,16 @@ def find_sections(text: str) -> Sections:
 
     body_end = issues.start() if issues else (details.start() if details else n)  # where the items begin
     header_end = how.start() if how else (summary.start() if summary else min(n, 600))
-    cred_start = how.end() if how else 0
+    cred_start = _past_colon(text, how.end()) if how else 0
     cred_end = summary.start() if summary else body_end
-    sum_start = summary.end() if summary else cred_end
+    sum_start = _past_colon(text, summary.end()) if summary else cred_end
     sum_end = body_end
     if documents and documents.start() < sum_end:
         sum_end = documents.start()
     intro = _SUMMARY_INTRO.match(text, _skip_space(text, sum_start))
     if intro:
         sum_start = intro.end()
-    iss_start = issues.end() if issues else sum_end
+    iss_start = _past_colon(text, issues.end()) if issues else sum_end
     iss_end = n
     listed = None
     if details:
@@ -110,6 +110,14 @@ def find_sections(text: str) -> Sections:
         found=frozenset(found),
         decisions=listed,
     )
+
+
+def _past_colon(text: str, i: int) -> int:
+    """Past a colon that ends a heading ("CLINICAL CASE SUMMARY:"), if there is one."""
+    j = i
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j + 1 if text[j : j + 1] == ":" else i
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -59,3 +59,15 @@ def test_the_items_heading_in_its_spellings(heading: str) -> None:
     assert "issues" in sections.found
     assert text[slice(*sections.summary)].strip() == "The patient is a 50 year old male."
     assert text[slice(*sections.issues)].strip() == "Item: Upheld"
+
+
+def test_a_colon_after_a_heading_belongs_to_the_heading() -> None:
+    text = (
+        "HOW THE IMR FINAL DETERMINATION WAS MADE:\n\nCredentials here.\n\n"
+        "CLINICAL CASE SUMMARY:\n\nThe patient is a 50 year old male.\n\n"
+        "IMR ISSUES, DECISIONS AND RATIONALES:\n\nItem: Upheld"
+    )
+    sections = find_sections(text)
+    assert text[slice(*sections.credentials)].strip() == "Credentials here."
+    assert text[slice(*sections.summary)].strip() == "The patient is a 50 year old male."
+    assert text[slice(*sections.issues)].strip() == "Item: Upheld"
