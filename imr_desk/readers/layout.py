@@ -78,6 +78,8 @@ SECTION_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+_SECTION_INITIALS = frozenset("HCID")  # the first letters of SECTION_HEADING's headings
+
 _TERMINAL = re.compile(r"[.!?][\"')\]]*\s*$")
 _SOFT_STOP = re.compile(r"[.!?:;][\"')\]]*$")
 
@@ -147,7 +149,9 @@ def _traits(text: str) -> _Traits:
         return _PLAIN  # an ordinary wrapped line: starts and ends mid-sentence
     tail = text[-60:]
     bare = tail.rstrip()
-    heading = is_heading(text)
+    heading = is_heading(text) or (  # a section heading in title case: "Clinical Case Summary"
+        len(text) < 70 and text[:1] in _SECTION_INITIALS and SECTION_HEADING.match(text) is not None
+    )
     intro_end = bare.endswith(":") and bare.rstrip(": ").lower().endswith(_INTRO_WORDS) and bool(_INTRO_END.search(tail))
     decision_end = bare.lower().endswith(_DECISION_TAILS) and bool(DECISION_END.search(tail))
     decision_only = decision_end and len(text) < 14

@@ -162,3 +162,18 @@ def test_export_join_is_the_rule_it_states():
     text = "".join(f"{end} \n\n{start} \n\n \n\n" for end in ends for start in starts)
     assert export_join.sub(" ", text) == plain_statement.sub(" ", text)
     assert text.count(" \n\n") - export_join.sub(" ", text).count(" \n\n") >= 50  # it does join
+
+
+def test_pdf_like_section_headings_in_title_case_stand_alone():
+    lines = [SourceLine(t) for t in [
+        "How the IMR Final Determination Was Made",
+        "MAXIMUS Federal Services sent the complete case file to an expert reviewer, who is licensed",
+        "to practice in Utah.",
+        "Clinical Case Summary",
+        "The patient is a 45 year old male injured on 3/2/2012 who reports pain in the lower back and",
+        "the legs.",
+        "IMR Issues, Decisions and Rationales",
+    ]]
+    assert build_text(lines)[0].split("\n\n")[::2] == [
+        "How the IMR Final Determination Was Made", "Clinical Case Summary", "IMR Issues, Decisions and Rationales",
+    ]
