@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 
 _HOW = re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE|Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:?", re.IGNORECASE)
+_NUMBERED = r"(?:(?:[IVX]{1,4}|\d{1,2})[.)]\s+)?"  # a section's own number: "2. ", "II. "
 _SUMMARY = re.compile(
-    r"^\s*(?:CLINICAL\s+CASE\s+SUMMARY|(?:Expert\s+Reviewer\s+)?Case\s+Summary\s*:)", re.IGNORECASE | re.MULTILINE
+    rf"^\s*{_NUMBERED}(?:CLINICAL\s+CASE\s+SUMMARY|(?:Expert\s+Reviewer\s+)?Case\s+Summary\s*:)",
+    re.IGNORECASE | re.MULTILINE,
 )
 _DOCUMENTS = re.compile(
     r"^\s*(?:DOCUMENTS\s+REVIEWED\b|Documents\s+Reviewed(?:\s+for\s+(?:this\s+)?Determination)?\s*:)", re.MULTILINE
@@ -17,7 +19,7 @@ _DOCUMENTS = re.compile(
 REGARDING = re.compile(r"^[ \t]*(?:\d{1,2}\s*[.)]\s*)?Regarding\s+the\s+requests?\s+for\s+", re.IGNORECASE | re.MULTILINE)
 _TRANSCRIBER = re.compile(r"\n\s*/[a-z]{2,4}\s*$")  # "/sr" closing the letter
 _ISSUES = re.compile(
-    r"^\s*(?:IMR\s+ISSUES?(?:\(S\))?,?\s+DECISIONS?(?:\(S\))?,?\s+(?:AND|&)\s+RATIONALES?(?:\(S\))?"
+    rf"^\s*{_NUMBERED}(?:IMR\s+ISSUES?(?:\(S\))?,?\s+DECISIONS?(?:\(S\))?,?\s+(?:AND|&)\s+RATIONALES?(?:\(S\))?"
     r"|IMR\s+DECISION\(?S?\)?\s+AND\s+RATIONALE\(?S?\)?"
     r"|INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION\s+AND\s+RATIONALE)(?!\w)(?:\s*:)?",  # "(S)" and a colon included
     re.IGNORECASE | re.MULTILINE,

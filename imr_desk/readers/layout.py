@@ -71,14 +71,14 @@ _INTRO_WORDS = ("below", "records", "credentials", "dispute")  # the words _INTR
 
 # Section headings of the letter (item headings in capitals are not among them).
 SECTION_HEADING = re.compile(
-    r"^\s*(?:HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE|CLINICAL\s+CASE\s+SUMMARY"
+    r"^\s*(?:(?:[IVX]{1,4}|\d{1,2})[.)]\s+)?(?:HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE|CLINICAL\s+CASE\s+SUMMARY"
     r"|IMR\s+ISSUES?(?:\(S\))?,?\s+DECISIONS?(?:\(S\))?,?\s+(?:AND|&)\s+RATIONALES?(?:\(S\))?"
     r"|IMR\s+DECISIONS?\(?S?\)?\s+AND\s+RATIONALES?\(?S?\)?"
     r"|DOCUMENTS\s+REVIEWED|INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION\s+AND\s+RATIONALE)\s*:?\s*$",
     re.IGNORECASE,
 )
 
-_SECTION_INITIALS = frozenset("HCID")  # the first letters of SECTION_HEADING's headings
+_SECTION_INITIALS = frozenset("HCIDVX0123456789")  # what SECTION_HEADING's headings start with (numbered too)
 
 _TERMINAL = re.compile(r"[.!?][\"')\]]*\s*$")
 _SOFT_STOP = re.compile(r"[.!?:;][\"')\]]*$")

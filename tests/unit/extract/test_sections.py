@@ -71,3 +71,18 @@ def test_a_colon_after_a_heading_belongs_to_the_heading() -> None:
     assert text[slice(*sections.credentials)].strip() == "Credentials here."
     assert text[slice(*sections.summary)].strip() == "The patient is a 50 year old male."
     assert text[slice(*sections.issues)].strip() == "Item: Upheld"
+
+
+@pytest.mark.parametrize("numbers", [("1.", "2.", "3."), ("I.", "II.", "III.")])
+def test_numbered_section_headings(numbers) -> None:
+    first, second, third = numbers
+    text = (
+        f"{first} HOW THE IMR FINAL DETERMINATION WAS MADE\n\nCredentials here.\n\n"
+        f"{second} CLINICAL CASE SUMMARY\n\nThe patient is a 50 year old male.\n\n"
+        f"{third} IMR ISSUES, DECISIONS AND RATIONALES\n\nItem: Upheld"
+    )
+    sections = find_sections(text)
+    assert sections.found == {"how", "summary", "issues"}
+    assert text[slice(*sections.credentials)].strip() == "Credentials here."
+    assert text[slice(*sections.summary)].strip() == "The patient is a 50 year old male."
+    assert text[slice(*sections.issues)].strip() == "Item: Upheld"
