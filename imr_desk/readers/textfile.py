@@ -9,6 +9,7 @@ from functools import cache
 from imr_desk.readers.chars import normalize_ascii, normalize_chars
 from imr_desk.readers.layout import LABEL_INITIALS, LABELS
 from imr_desk.readers.lines import Gap, SourceLine
+from imr_desk.readers.runon import is_run_on, paragraphs_of_run_on
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -142,6 +143,8 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
 
 def text_lines(text: str) -> list[SourceLine]:
     """Source lines of a text letter (decoded and normalized by ``read_text``), in either layout."""
+    if is_run_on(text):
+        text = paragraphs_of_run_on(text)
     pages = text.split("\f") if "\f" in text else [text]  # "in" finds a character faster than split
     lines: list[SourceLine] = []
     for page_no, page in enumerate(pages, start=1):

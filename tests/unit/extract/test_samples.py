@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from imr_desk.assets import resource_path
+from imr_desk.assets import resource_path, sample_letters
 from imr_desk.extract import extract
-from imr_desk.readers import read_document
+from imr_desk.readers import read_bytes, read_document
 from tests.conftest import REAL_LETTERS as REAL_DIR
+from tests.support.variants import flat
 from tests.unit.extract.expected import REAL_LETTERS, TEXT_LETTERS, summary_of
 from tests.unit.extract.spancheck import span_problems
 
@@ -84,3 +85,15 @@ def test_rationale_and_guidelines_are_complete():
     assert item["rationale"].endswith("As such, the request for Fexmid 7.5mg #120 is not medically necessary.")
     assert letter["clinical_case_summary"].startswith("This is a 54 year old male who sustained")
     assert letter["clinical_case_summary"].endswith("these issues are not eligible for the IMR and will not be considered.")
+
+
+@pytest.mark.parametrize("sample", sample_letters(), ids=lambda p: p.name)
+def test_a_sample_flattened_onto_one_line_gives_the_same_fields(sample):
+    text = sample.read_text(encoding="utf-8")
+    lines = extract(read_bytes(text.encode(), "txt")).as_dict()
+    one_line = extract(read_bytes(" ".join(flat(text).split()).encode(), "txt")).as_dict()
+    for key in ("case", "reviewer", "patient", "injury", "ur_decision_date", "final_determination"):
+        assert one_line[key] == lines[key], key
+    fields = ("request", "decision", "quantity", "retrospective", "claims_administrator_guideline", "maximus_guideline")
+    assert [[item[k] for k in fields] for item in one_line["items"]] == [[item[k] for k in fields] for item in lines["items"]]
+    assert span_problems(one_line) == []

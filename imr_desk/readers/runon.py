@@ -1,0 +1,48 @@
+"""A letter that lost its line breaks (pasted from a form, kept in a database field).
+
+Its paragraphs are put back where the letter's own structure shows them: around the
+section headings, before the labels of credentials and items, after the sentences that
+introduce what follows, and before an item heading that follows the last rationale.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Without a line break in its first this many characters, a letter is one run-on line.
+RUN_ON_PREFIX = 2000
+
+_HEADINGS = re.compile(
+    r"\s*(HOW THE IMR FINAL DETERMINATION WAS MADE|CLINICAL CASE SUMMARY|IMR ISSUES, DECISIONS AND RATIONALES"
+    r"|IMR DECISION\(?S?\)? AND RATIONALE\(?S?\)?|DOCUMENTS REVIEWED|INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE)\s*"
+)
+_LABELS = re.compile(
+    r"\s+(?=Claims Administrator guideline:|MAXIMUS guideline:|Decision rationale:|States?(?:\(s\))? of Licensure:"
+    r"|Certifications?(?:\(s\))?/Specialt(?:y|ies):|The expert reviewer developed the following"
+    r"|The Expert Reviewer has the following credentials|The Final Determination was based)",
+    re.IGNORECASE,
+)
+_INTROS = re.compile(r"(set forth below:|including all medical records:|following credentials:)\s+", re.IGNORECASE)
+# A paragraph that ends with an item's decision, and the sentence end before that item's heading.
+_ENDS_WITH_DECISION = re.compile(r"(?:\bis)?:?\s*(?:Upheld|Overturned)\s*\.?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9(])")
+
+
+def is_run_on(text: str) -> bool:
+    """A long letter with no line break near its start."""
+    return len(text) > RUN_ON_PREFIX and text.find("\n", 0, RUN_ON_PREFIX) < 0
+
+
+def paragraphs_of_run_on(text: str) -> str:
+    """``text`` with blank lines where its paragraphs were."""
+    text = _HEADINGS.sub(lambda m: f"\n\n{m.group(1)}\n\n", text)
+    text = _INTROS.sub(lambda m: f"{m.group(1)}\n\n", _LABELS.sub("\n\n", text))
+    return "\n\n".join(_heading_apart(paragraph.strip()) for paragraph in text.split("\n\n") if paragraph.strip())
+
+
+def _heading_apart(paragraph: str) -> str:
+    """An item heading glued to the end of the rationale before it, set apart."""
+    if not _ENDS_WITH_DECISION.search(paragraph[-40:]):
+        return paragraph
+    stops = [m.end() for m in _SENTENCE_END.finditer(paragraph)]
+    return paragraph if not stops else f"{paragraph[: stops[-1]].rstrip()}\n\n{paragraph[stops[-1]:]}"
