@@ -8,24 +8,33 @@ introduce what follows, and before an item heading that follows the last rationa
 from __future__ import annotations
 
 import re
+from functools import cache
 
 #: Without a line break in its first this many characters, a letter is one run-on line.
 RUN_ON_PREFIX = 2000
 
-_HEADINGS = re.compile(
+_HEADINGS = (
     r"\s*(HOW THE IMR FINAL DETERMINATION WAS MADE|CLINICAL CASE SUMMARY|IMR ISSUES, DECISIONS AND RATIONALES"
     r"|IMR DECISION\(?S?\)? AND RATIONALE\(?S?\)?|DOCUMENTS REVIEWED|INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE)\s*"
 )
-_LABELS = re.compile(
+_LABELS = (
     r"\s+(?=Claims Administrator guideline:|MAXIMUS guideline:|Decision rationale:|States?(?:\(s\))? of Licensure:"
     r"|Certifications?(?:\(s\))?/Specialt(?:y|ies):|The expert reviewer developed the following"
-    r"|The Expert Reviewer has the following credentials|The Final Determination was based)",
-    re.IGNORECASE,
+    r"|The Expert Reviewer has the following credentials|The Final Determination was based)"
 )
-_INTROS = re.compile(r"(set forth below:|including all medical records:|following credentials:)\s+", re.IGNORECASE)
+_INTROS = r"(set forth below:|including all medical records:|following credentials:)\s+"
 # A paragraph that ends with an item's decision, and the sentence end before that item's heading.
-_ENDS_WITH_DECISION = re.compile(r"(?:\bis)?:?\s*(?:Upheld|Overturned)\s*\.?$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9(])")
+_ENDS_WITH_DECISION = r"(?:\bis)?:?\s*(?:Upheld|Overturned)\s*\.?$"
+_SENTENCE_END = r"[.!?][\"')\]]*\s+(?=[A-Z0-9(])"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """Compiled on first need: run-on letters are rare."""
+    return (
+        re.compile(_HEADINGS), re.compile(_LABELS, re.IGNORECASE), re.compile(_INTROS, re.IGNORECASE),
+        re.compile(_ENDS_WITH_DECISION, re.IGNORECASE), re.compile(_SENTENCE_END),
+    )
 
 
 def is_run_on(text: str) -> bool:
@@ -35,14 +44,16 @@ def is_run_on(text: str) -> bool:
 
 def paragraphs_of_run_on(text: str) -> str:
     """``text`` with blank lines where its paragraphs were."""
-    text = _HEADINGS.sub(lambda m: f"\n\n{m.group(1)}\n\n", text)
-    text = _INTROS.sub(lambda m: f"{m.group(1)}\n\n", _LABELS.sub("\n\n", text))
+    headings, labels, intros, _, _ = _patterns()
+    text = headings.sub(lambda m: f"\n\n{m.group(1)}\n\n", text)
+    text = intros.sub(lambda m: f"{m.group(1)}\n\n", labels.sub("\n\n", text))
     return "\n\n".join(_heading_apart(paragraph.strip()) for paragraph in text.split("\n\n") if paragraph.strip())
 
 
 def _heading_apart(paragraph: str) -> str:
     """An item heading glued to the end of the rationale before it, set apart."""
-    if not _ENDS_WITH_DECISION.search(paragraph[-40:]):
+    *_, ends_with_decision, sentence_end = _patterns()
+    if not ends_with_decision.search(paragraph[-40:]):
         return paragraph
-    stops = [m.end() for m in _SENTENCE_END.finditer(paragraph)]
+    stops = [m.end() for m in sentence_end.finditer(paragraph)]
     return paragraph if not stops else f"{paragraph[: stops[-1]].rstrip()}\n\n{paragraph[stops[-1]:]}"
