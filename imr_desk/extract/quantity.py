@@ -55,6 +55,10 @@ _PER_WEEK = re.compile(
     rf"(?:x|for|times|over)\s*(?P<b>{_NUM})\s*(?:weeks?|wks?)\b",
     re.IGNORECASE,
 )
+# "2x6 weeks": so many a week, for so many weeks.
+_TIMES_WEEKS = re.compile(
+    rf"(?<![\d./-])\b(?P<a>{_NUM})\s*(?:x|times|\*)\s*(?P<b>{_NUM})\s*(?:weeks?|wks?)\b", re.IGNORECASE
+)
 _PRODUCT = re.compile(
     rf"(?<![\d./-])\b(?P<a>{_NUM})\s*(?:x|times|\*)\s*(?P<b>{_NUM})\b(?![./-]\d){_NOT_AFTER}", re.IGNORECASE
 )
@@ -103,7 +107,7 @@ def find_quantity(request: str) -> tuple[int, tuple[int, int]] | None:
     m = _COUNT.search(masked)
     if m and not _is_a_article(m.group("n")) and (value := number(m.group("n"))):
         return value, m.span()
-    for pattern in (_PER_WEEK, _PRODUCT):
+    for pattern in (_PER_WEEK, _TIMES_WEEKS, _PRODUCT):
         m = pattern.search(masked)
         if m:
             a, b = number(m.group("a")), number(m.group("b"))

@@ -38,6 +38,8 @@ CASES = {
     "Physical therapy, two (2) times a week for six (6) weeks": 12,
     "Twelve (12) sessions of physical therapy": 12,
     "Two (3) visits of chiropractic care": 3,
+    "Physical therapy 2x6 weeks": 12,
+    "PT 3 x 4 wks lumbar": 12,
     # never quantities: strengths, percentages, dates, spinal levels, durations
     "Etodolac": None,
     "Flector 1.3% transdermal patch": None,
