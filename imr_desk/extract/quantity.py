@@ -2,9 +2,10 @@
 
 Convention: an explicit total in parentheses wins (not digits restating a number word:
 "two (2)"); then a dispensed count (#N, QTY); then "N sessions/visits/…" (not a rate: "2
-visits per week"); then "A times/visits a week for B weeks" / "A x B weeks" / "A x B" → A×B; then
-"x N" / "times N". Refills are never multiplied in; strengths, dosages, percentages,
-dates and spinal levels are never quantities. None when the request names no count.
+visits per week"); then "A times/visits a week for B weeks" / "A x B weeks" / "A x B" →
+A×B; then "x N" / "times N". Refills are never multiplied in; strengths, dosages,
+percentages, dates and spinal levels are never quantities. None when the request names
+no count.
 """
 
 from __future__ import annotations
