@@ -2,7 +2,8 @@
 
 Its paragraphs are put back where the letter's own structure shows them: around the
 section headings, before the labels of credentials and items, after the sentences that
-introduce what follows, and before an item heading that follows the last rationale.
+introduce what follows, and before an item heading that follows the last rationale. A
+footer word stranded inside a sentence goes, as it does from lines.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _INTROS = r"(set forth below:|including all medical records:|following credentia
 # A paragraph that ends with an item's decision, and the sentence end before that item's heading.
 _ENDS_WITH_DECISION = r"(?:\bis)?:?\s*(?:Upheld|Overturned)\s*\.?$"
 _SENTENCE_END = r"[.!?][\"')\]]*\s+(?=[A-Z0-9(])"
+# A page footer's word stranded inside a sentence: "a lumbar Final spinal cord stimulator".
+_FOOTER_WORD = r"(?<=[a-z,]) Final (?=[a-z])"
 
 
 @cache
@@ -33,7 +36,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     """Compiled on first need: run-on letters are rare."""
     return (
         re.compile(_HEADINGS), re.compile(_LABELS, re.IGNORECASE), re.compile(_INTROS, re.IGNORECASE),
-        re.compile(_ENDS_WITH_DECISION, re.IGNORECASE), re.compile(_SENTENCE_END),
+        re.compile(_ENDS_WITH_DECISION, re.IGNORECASE), re.compile(_SENTENCE_END), re.compile(_FOOTER_WORD),
     )
 
 
@@ -44,7 +47,8 @@ def is_run_on(text: str) -> bool:
 
 def paragraphs_of_run_on(text: str) -> str:
     """``text`` with blank lines where its paragraphs were."""
-    headings, labels, intros, _, _ = _patterns()
+    headings, labels, intros, _, _, footer_word = _patterns()
+    text = footer_word.sub(" ", text)
     text = headings.sub(lambda m: f"\n\n{m.group(1)}\n\n", text)
     text = intros.sub(lambda m: f"{m.group(1)}\n\n", labels.sub("\n\n", text))
     return "\n\n".join(_heading_apart(paragraph.strip()) for paragraph in text.split("\n\n") if paragraph.strip())
@@ -52,7 +56,7 @@ def paragraphs_of_run_on(text: str) -> str:
 
 def _heading_apart(paragraph: str) -> str:
     """An item heading glued to the end of the rationale before it, set apart."""
-    *_, ends_with_decision, sentence_end = _patterns()
+    *_, ends_with_decision, sentence_end, _ = _patterns()
     if not ends_with_decision.search(paragraph[-40:]):
         return paragraph
     stops = [m.end() for m in sentence_end.finditer(paragraph)]

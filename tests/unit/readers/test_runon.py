@@ -38,3 +38,8 @@ def test_only_a_long_letter_without_line_breaks_is_run_on():
     assert is_run_on("word " * RUN_ON_PREFIX)
     assert not is_run_on("a line\n" + "word " * RUN_ON_PREFIX)
     assert not is_run_on("a short letter without line breaks")
+
+
+def test_a_footer_word_inside_a_sentence_goes_but_the_final_determination_stays():
+    run_on = "The Final Determination was based on decisions. It was a lumbar Final spinal cord stimulator."
+    assert paragraphs_of_run_on(run_on) == "The Final Determination was based on decisions. It was a lumbar spinal cord stimulator."
