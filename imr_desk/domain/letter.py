@@ -7,6 +7,9 @@ from typing import Any
 
 from imr_desk.domain.validation import expected_final_determination
 
+#: An IMR case number as letters print it: "CM16-0237844".
+CASE_NUMBER = r"[A-Z]{2}\d{2}-\d{5,8}"
+
 #: Fields beyond extraction, edited like any other.
 EXTRA_FIELDS: dict[str, Any] = {
     "case": {"case_number": None, "claim_number": None, "employee_name": None},

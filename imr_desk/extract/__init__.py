@@ -91,7 +91,7 @@ _OUTCOMES = {"uphold": "upheld", "overturn": "overturned", "overturn in part": "
 
 def _check_stated_determination(text: str, start: int, end: int, out: Collector) -> None:
     """Warn where the outcome the letter states differs from the one its items give."""
-    stated = _STATED_OUTCOME.search(text, start, end) if "etermination" in text[start:end] else None
+    stated = _STATED_OUTCOME.search(text, start, end) if text.find("etermination", start, end) >= 0 else None
     if stated is None:
         return
     outcome = _OUTCOMES[" ".join(stated.group(1).lower().split())]

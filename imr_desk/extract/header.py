@@ -8,9 +8,10 @@ from functools import cache
 
 from imr_desk.extract.collector import Collector
 from imr_desk.domain.dates import DATE_PATTERN, Reference, iso, parse_date
+from imr_desk.domain.letter import CASE_NUMBER
 
 _D = rf"({DATE_PATTERN})"
-_CASE_NUMBER = re.compile(r"Case\s+(?:Number|No\.?)\s*:?\s*([A-Z]{2}\d{2}-\d{5,8})\b", re.IGNORECASE)
+_CASE_NUMBER = re.compile(rf"Case\s+(?:Number|No\.?)\s*:?\s*({CASE_NUMBER})\b", re.IGNORECASE)
 _NAME_WORD = r"(?![A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:)(?-i:[A-Z])[A-Za-z.'-]*"  # a capitalized word, not a label's
 _FIELD_PATTERNS = {
     "case_number": _CASE_NUMBER.pattern,

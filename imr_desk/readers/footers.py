@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import re
 
+from imr_desk.domain.letter import CASE_NUMBER
 from imr_desk.readers.lines import Gap, SourceLine
 
 # Whole lines that are page furniture, not letter text.
 _FOOTER_LINE = re.compile(
-    r"""^\s*(?:
-        Page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})? | \d{1,3}(?:\s+of\s+\d{1,3})?
+    rf"""^\s*(?:
+        Page\s+\d{{1,3}}(?:\s*(?:of|/)\s*\d{{1,3}})? | \d{{1,3}}(?:\s+of\s+\d{{1,3}})?
       | (?:IMR\s+)?Final(?:\s+Determination(?:\s+Letter)?)?
-        (?:\s+for\s+IMR\s+Case\s+(?:Number\s+)?[A-Z]{2}\d{2}-\d{5,8})?
-        (?:\s+(?:Page\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3})?
-      | IMR\s+Case\s+(?:Number\s+)?[A-Z]{2}\d{2}-\d{5,8}(?:\s+(?:Page\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3})?
+        (?:\s+for\s+IMR\s+Case\s+(?:Number\s+)?{CASE_NUMBER})?
+        (?:\s+(?:Page\s+)?\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}})?
+      | IMR\s+Case\s+(?:Number\s+)?{CASE_NUMBER}(?:\s+(?:Page\s+)?\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}})?
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -26,7 +27,7 @@ _FOOTER_TAIL = re.compile(
 
 # The case number on a line of its own, as a running page header repeats it ("CM16-0237844",
 # "Case Number: CM16-0237844"): the letter's own stands among its first lines, once.
-_CASE_LINE = re.compile(r"(?:(?:IMR\s+)?Case\s+(?:Number|No\.?)\s*:?\s*)?[A-Z]{2}\d{2}-\d{5,8}", re.IGNORECASE)
+_CASE_LINE = re.compile(rf"(?:(?:IMR\s+)?Case\s+(?:Number|No\.?)\s*:?\s*)?{CASE_NUMBER}", re.IGNORECASE)
 
 
 def drop_footers(lines: list[SourceLine]) -> list[SourceLine]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 #: Without a line break in its first this many characters, a letter is one run-on line.
 RUN_ON_PREFIX = 2000
@@ -31,10 +32,19 @@ _SENTENCE_END = r"[.!?][\"')\]]*\s+(?=[A-Z0-9(])"
 _FOOTER_WORD = r"(?<=[a-z,]) Final (?=[a-z])"
 
 
+class _Patterns(NamedTuple):
+    headings: re.Pattern[str]
+    labels: re.Pattern[str]
+    intros: re.Pattern[str]
+    ends_with_decision: re.Pattern[str]
+    sentence_end: re.Pattern[str]
+    footer_word: re.Pattern[str]
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> _Patterns:
     """Compiled on first need: run-on letters are rare."""
-    return (
+    return _Patterns(
         re.compile(_HEADINGS), re.compile(_LABELS, re.IGNORECASE), re.compile(_INTROS, re.IGNORECASE),
         re.compile(_ENDS_WITH_DECISION, re.IGNORECASE), re.compile(_SENTENCE_END), re.compile(_FOOTER_WORD),
     )
@@ -47,17 +57,17 @@ def is_run_on(text: str) -> bool:
 
 def paragraphs_of_run_on(text: str) -> str:
     """``text`` with blank lines where its paragraphs were."""
-    headings, labels, intros, _, _, footer_word = _patterns()
-    text = footer_word.sub(" ", text)
-    text = headings.sub(lambda m: f"\n\n{m.group(1)}\n\n", text)
-    text = intros.sub(lambda m: f"{m.group(1)}\n\n", labels.sub("\n\n", text))
+    patterns = _patterns()
+    text = patterns.footer_word.sub(" ", text)
+    text = patterns.headings.sub(lambda m: f"\n\n{m.group(1)}\n\n", text)
+    text = patterns.intros.sub(lambda m: f"{m.group(1)}\n\n", patterns.labels.sub("\n\n", text))
     return "\n\n".join(_heading_apart(paragraph.strip()) for paragraph in text.split("\n\n") if paragraph.strip())
 
 
 def _heading_apart(paragraph: str) -> str:
     """An item heading glued to the end of the rationale before it, set apart."""
-    *_, ends_with_decision, sentence_end, _ = _patterns()
-    if not ends_with_decision.search(paragraph[-40:]):
+    patterns = _patterns()
+    if not patterns.ends_with_decision.search(paragraph[-40:]):
         return paragraph
-    stops = [m.end() for m in sentence_end.finditer(paragraph)]
+    stops = [m.end() for m in patterns.sentence_end.finditer(paragraph)]
     return paragraph if not stops else f"{paragraph[: stops[-1]].rstrip()}\n\n{paragraph[stops[-1]:]}"

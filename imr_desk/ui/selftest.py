@@ -8,6 +8,7 @@ log folder. Never touches the user's own store or settings.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import traceback
@@ -19,8 +20,6 @@ from pathlib import Path
 def run_self_test(out: Callable[[str], None] = print) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
     from PySide6.QtCore import QSettings
-
-    import json
 
     import docx
 
