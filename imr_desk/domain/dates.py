@@ -32,7 +32,6 @@ DATE_PATTERN = (
     r"|\b\d{4}-\d{2}-\d{2}\b"  # 2016-10-20
     r")"
 )
-DATE_RE = re.compile(DATE_PATTERN)
 
 _NUMERIC = re.compile(r"(\d{1,2})\s?[/-]\s?(\d{1,2})\s?[/-]\s?(\d{2,4})")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")

@@ -47,7 +47,7 @@ def _patient_age(text: str, start: int, end: int) -> re.Match[str] | None:
         after = text[m.end() : m.end() + 14].lstrip(" -").lower()
         before = text[max(start, m.start() - 8) : m.start()].lower().split()
         if (
-            int(m.group(m.lastgroup or "a")) >= _YOUNGEST_WORKER
+            int(m.group(m.lastgroup or "a")) >= _YOUNGEST_WORKER  # each alternative has one group
             and not after.startswith(_NOT_THE_PATIENT)
             and before[-1:] != ["at"] and before[-2:] != ["at", "the"]
         ):
@@ -69,7 +69,7 @@ def extract_patient(text: str, start: int, end: int, low: str, out: Collector) -
     if in_words and (number(in_words.group("w")) or 0) >= _YOUNGEST_WORKER:  # not "a one year old injury"
         age_match = in_words
     if age_match:
-        group = next(g for g, value in age_match.groupdict().items() if value)
+        group = age_match.lastgroup or "a"  # the one group an age pattern matched
         age = number(age_match.group(group))
         out.put("patient.age", age, age_match.span(group))
     else:
