@@ -10,6 +10,17 @@ from imr_desk.domain.validation import expected_final_determination
 #: An IMR case number as letters print it: "CM16-0237844".
 CASE_NUMBER = r"[A-Z]{2}\d{2}-\d{5,8}"
 
+# The headings of a letter's sections, as the readers and the extractor both look for them.
+SECTION_NUMBER = r"(?:(?:[IVX]{1,4}|\d{1,2})[.)]\s+)?"  # a section's own number: "2. ", "II. "
+HOW_HEADING = r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE"
+SUMMARY_HEADING = r"CLINICAL\s+CASE\s+SUMMARY"
+ISSUES_HEADING = (  # "IMR ISSUES, DECISIONS AND RATIONALES" in its spellings, and the earliest letters' heading
+    r"IMR\s+ISSUES?(?:\(S\))?,?\s+DECISIONS?(?:\(S\))?,?\s+(?:AND|&)\s+RATIONALES?(?:\(S\))?"
+    r"|IMR\s+DECISIONS?\(?S?\)?\s+AND\s+RATIONALES?\(?S?\)?"
+    r"|INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION\s+AND\s+RATIONALE"
+)
+DOCUMENTS_HEADING = r"DOCUMENTS\s+REVIEWED"
+
 #: Fields beyond extraction, edited like any other.
 EXTRA_FIELDS: dict[str, Any] = {
     "case": {"case_number": None, "claim_number": None, "employee_name": None},

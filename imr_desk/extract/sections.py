@@ -5,23 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_HOW = re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE|Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:?", re.IGNORECASE)
-_NUMBERED = r"(?:(?:[IVX]{1,4}|\d{1,2})[.)]\s+)?"  # a section's own number: "2. ", "II. "
+from imr_desk.domain.letter import DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING
+
+_HOW = re.compile(rf"{HOW_HEADING}|Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:?", re.IGNORECASE)
 _SUMMARY = re.compile(
-    rf"^\s*{_NUMBERED}(?:CLINICAL\s+CASE\s+SUMMARY|(?:Expert\s+Reviewer\s+)?Case\s+Summary\s*:)",
+    rf"^\s*{SECTION_NUMBER}(?:{SUMMARY_HEADING}|(?:Expert\s+Reviewer\s+)?Case\s+Summary\s*:)",
     re.IGNORECASE | re.MULTILINE,
 )
 _DOCUMENTS = re.compile(
-    r"^\s*(?:DOCUMENTS\s+REVIEWED\b|Documents\s+Reviewed(?:\s+for\s+(?:this\s+)?Determination)?\s*:)", re.MULTILINE
+    rf"^\s*(?:{DOCUMENTS_HEADING}\b|Documents\s+Reviewed(?:\s+for\s+(?:this\s+)?Determination)?\s*:)", re.MULTILINE
 )
 # The earliest letters list the decisions first and give each item's reasons after the documents:
 # "1) Regarding the request for X:".
 REGARDING = re.compile(r"^[ \t]*(?:\d{1,2}\s*[.)]\s*)?Regarding\s+the\s+requests?\s+for\s+", re.IGNORECASE | re.MULTILINE)
 _TRANSCRIBER = re.compile(r"\n\s*/[a-z]{2,4}\s*$")  # "/sr" closing the letter
 _ISSUES = re.compile(
-    rf"^\s*{_NUMBERED}(?:IMR\s+ISSUES?(?:\(S\))?,?\s+DECISIONS?(?:\(S\))?,?\s+(?:AND|&)\s+RATIONALES?(?:\(S\))?"
-    r"|IMR\s+DECISION\(?S?\)?\s+AND\s+RATIONALE\(?S?\)?"
-    r"|INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION\s+AND\s+RATIONALE)(?!\w)(?:\s*:)?",  # "(S)" and a colon included
+    rf"^\s*{SECTION_NUMBER}(?:{ISSUES_HEADING})(?!\w)(?:\s*:)?",  # "(S)" and a colon included
     re.IGNORECASE | re.MULTILINE,
 )
 _SUMMARY_INTRO = re.compile(

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from imr_desk.domain.letter import DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING
 from imr_desk.readers.footers import drop_footers
 from imr_desk.readers.lines import Gap, SourceLine
 
@@ -71,10 +72,7 @@ _INTRO_WORDS = ("below", "records", "credentials", "dispute")  # the words _INTR
 
 # Section headings of the letter (item headings in capitals are not among them).
 SECTION_HEADING = re.compile(
-    r"^\s*(?:(?:[IVX]{1,4}|\d{1,2})[.)]\s+)?(?:HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE|CLINICAL\s+CASE\s+SUMMARY"
-    r"|IMR\s+ISSUES?(?:\(S\))?,?\s+DECISIONS?(?:\(S\))?,?\s+(?:AND|&)\s+RATIONALES?(?:\(S\))?"
-    r"|IMR\s+DECISIONS?\(?S?\)?\s+AND\s+RATIONALES?\(?S?\)?"
-    r"|DOCUMENTS\s+REVIEWED|INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION\s+AND\s+RATIONALE)\s*:?\s*$",
+    rf"^\s*{SECTION_NUMBER}(?:{HOW_HEADING}|{SUMMARY_HEADING}|{ISSUES_HEADING}|{DOCUMENTS_HEADING})\s*:?\s*$",
     re.IGNORECASE,
 )
 

@@ -12,13 +12,12 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from imr_desk.domain.letter import DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SUMMARY_HEADING
+
 #: Without a line break in its first this many characters, a letter is one run-on line.
 RUN_ON_PREFIX = 2000
 
-_HEADINGS = (
-    r"\s*(HOW THE IMR FINAL DETERMINATION WAS MADE|CLINICAL CASE SUMMARY|IMR ISSUES, DECISIONS AND RATIONALES"
-    r"|IMR DECISION\(?S?\)? AND RATIONALE\(?S?\)?|DOCUMENTS REVIEWED|INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE)\s*"
-)
+_HEADINGS = rf"\s*({HOW_HEADING}|{SUMMARY_HEADING}|{ISSUES_HEADING}|{DOCUMENTS_HEADING})\s*"  # in capitals, as printed
 _LABELS = (
     r"\s+(?=Claims Administrator guideline:|MAXIMUS guideline:|Decision rationale:|States?(?:\(s\))? of Licensure:"
     r"|Certifications?(?:\(s\))?/Specialt(?:y|ies):|The expert reviewer developed the following"
