@@ -115,7 +115,7 @@ def extract_ur_date(
         denials = cues(text, low, _DENIALS, None, start, end, offset=start)
         best = _closest_to_cue(text, low, start, end, dates, injury, denials, must_say=_ABOUT_A_REQUEST)
         if best is not None:
-            out.warn("ur_decision_date", "no sentence names the Utilization Review; this is the date of a denial the summary tells of")
+            out.warn("ur_decision_date", "date taken from a denial the summary tells of; no sentence names the Utilization Review")
     if best is None:
         out.put("ur_decision_date", None)
         out.warn("ur_decision_date", "no Utilization Review decision date found")

@@ -94,7 +94,7 @@ def extract_items(text: str, start: int, end: int, out: Collector, decisions: tu
         _decide_from_list(text, items, paragraphs(text, *decisions))
     for index, item in enumerate(items):
         if item.decision is None and _decide_from_rationale(text, item):
-            out.warn(f"items.{index}.decision", "the heading states no decision; this is the one the rationale concludes with")
+            out.warn(f"items.{index}.decision", "decision taken from the rationale's conclusion; the heading states none")
     values = []
     for index, item in enumerate(items):
         values.append(_item_values(text, item, index, out))

@@ -383,7 +383,7 @@ def test_a_heading_without_its_decision_takes_the_one_its_rationale_concludes_wi
     assert out["text"][start:end] == "is not medically necessary"
     assert (second["request"], second["decision"]) == ("Lumbar MRI", "overturned")
     assert [w["message"] for w in out["warnings"] if w["field"] == "items.0.decision"] == [
-        "the heading states no decision; this is the one the rationale concludes with"
+        "decision taken from the rationale's conclusion; the heading states none"
     ]
 
 
@@ -398,7 +398,7 @@ def test_sex_from_an_object_pronoun_when_the_summary_names_no_sex():
     assert out["text"][start:end] == "him"
 
 
-DENIAL_WARNING = "no sentence names the Utilization Review; this is the date of a denial the summary tells of"
+DENIAL_WARNING = "date taken from a denial the summary tells of; no sentence names the Utilization Review"
 
 
 @pytest.mark.parametrize(
