@@ -14,7 +14,7 @@ from imr_desk.domain.extraction import Extraction
 from imr_desk.domain.validation import expected_final_determination
 from imr_desk.extract.collector import Collector
 from imr_desk.domain.dates import DatesIn, latest_plausible, lazy_reference
-from imr_desk.extract.header import extract_header, header_dates
+from imr_desk.extract.header import extract_header, header_dates, read_header
 from imr_desk.extract.injury import extract_injury, extract_ur_date
 from imr_desk.extract.items import extract_items
 from imr_desk.extract.patient import extract_patient
@@ -57,10 +57,11 @@ def extract_text(text: str) -> Extraction:
         if name not in sections.found:
             out.warn(None, f"the letter has no {label} section heading")
 
-    stated = header_dates(text, *sections.header)
+    header = read_header(text, *sections.header)
+    stated = header_dates(header)
     reference = lazy_reference(lambda: latest_plausible(stated, summary_dates.four_digit()))
     summary_dates = DatesIn(text, *sections.summary, reference=reference)
-    has_header = extract_header(text, *sections.header, out, reference)
+    has_header = extract_header(header, out, reference)
     case = values["case"] if has_header else None
 
     extract_reviewer(text, *sections.credentials, out)

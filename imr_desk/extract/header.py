@@ -1,4 +1,10 @@
-"""The cover-page header of public letters: Case Number, Date Assigned, Date of Injury…"""
+"""The cover-page header of public letters: Case Number, Date Assigned, Date of Injury…
+
+Found in three forms: each label with its value after it ("Date Assigned: 12/16/2016",
+also in two columns or a table without colons), a label broken around its value by a
+two-column layout ("Application  12/13/2016 / Received:"), and a table read column by
+column, where a run of labels stands above their values in the same order.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,23 @@ from imr_desk.domain.letter import CASE_NUMBER
 
 _D = rf"({DATE_PATTERN})"
 _CASE_NUMBER = re.compile(rf"Case\s+(?:Number|No\.?)\s*:?\s*({CASE_NUMBER})\b", re.IGNORECASE)
+_CASE_LABEL = re.compile(r"Case\s+(?:Number|No\.?)\s*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _NAME_WORD = r"(?![A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:)(?-i:[A-Z])[A-Za-z.'-]*"  # a capitalized word, not a label's
+_PRIORITIES = r"(?:Standard|Expedited|Regular|Urgent|Routine)\b"
+
+# The labels, by key: what a table read column by column stacks above the values.
+_LABELS = {
+    "case_number": r"(?:IMR\s+)?Case\s+(?:Number|No\.?)",
+    "date_assigned": r"Date\s+Assigned",
+    "date_of_injury": r"Date\s+of\s+Injury",
+    "decision_date": r"Decision\s+Date",
+    "ur_denial_date": r"UR\s+Denial\s+Date",
+    "priority": r"Priority",
+    "application_received": r"Application\s+Received",
+    "claim_number": r"Claims?\s+(?:Number|No\.?|#)",
+    "employee_name": r"Employee(?:\s+Name)?",
+}
+_ANY_LABEL = "(?:" + "|".join(_LABELS.values()) + r")\b"  # where a value is missing, the next label
 _FIELD_PATTERNS = {
     "case_number": _CASE_NUMBER.pattern,
     # The earliest letters say it in a sentence: "A Notice of Assignment ... was provided to the above parties on 8/14/2013".
@@ -22,14 +44,20 @@ _FIELD_PATTERNS = {
     "date_of_injury": rf"Date\s+of\s+Injury\s*:?\s*{_D}",
     "decision_date": rf"(?:Decision\s+Date\s*:?\s*|^[ \t]*Dated\s*:\s*){_D}",  # "Dated:" under the earliest letters' title
     "ur_denial_date": rf"UR\s+Denial\s+Date\s*:?\s*{_D}",
-    "priority": r"Priority\s*(?::\s*|\s+(?=(?:Standard|Expedited|Regular|Urgent|Routine)\b))([A-Za-z]+)",
-    "application_received": rf"(?:Application\s+)?Received\s*:?\s*{_D}",
+    "priority": rf"Priority\s*(?::\s*(?!{_ANY_LABEL})|\s+(?={_PRIORITIES}))([A-Za-z]+)\b(?!-)",
+    # Two columns may wrap the label around its value: "Application   12/13/2016\n   Received:".
+    "application_received": rf"(?:Application\s+)?Received\s*:?\s*{_D}|Application[ \t]+{_D}(?=\s+Received\s*:)",
     # Named only where the letter is not redacted; a value holds a digit, never the next label.
     "claim_number": r"Claims?\s+(?:Number|No\.?|#)\s*:?[ \t]*((?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{2,29})\b",
     "employee_name": rf"Employee(?:\s+Name)?\s*:[ \t]*({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}})",
 }
 _OPTIONAL_KEYS = {"priority", "claim_number", "employee_name"}  # no warning when the header lacks them
 _DATE_KEYS = {"date_assigned", "date_of_injury", "decision_date", "ur_denial_date", "application_received"}
+
+CASE_KEYS = tuple(_FIELD_PATTERNS)
+
+#: A header field as written: its raw value and that value's span.
+RawField = tuple[str, tuple[int, int]]
 
 
 @cache
@@ -38,46 +66,101 @@ def _fields() -> dict[str, re.Pattern[str]]:
     return {key: re.compile(pattern, re.IGNORECASE | re.MULTILINE) for key, pattern in _FIELD_PATTERNS.items()}
 
 
-CASE_KEYS = tuple(_FIELD_PATTERNS)
+@cache
+def _column_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a label alone on its line, one value of a column) for tables read column by column."""
+    labels = "|".join(f"(?P<{key}>{label})" for key, label in _LABELS.items())
+    label_line = re.compile(rf"^[ \t]*(?:{labels})[ \t]*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
+    value = re.compile(rf"{CASE_NUMBER}\b|{DATE_PATTERN}|(?!{_ANY_LABEL})[A-Za-z][A-Za-z'-]*\b", re.IGNORECASE)
+    return label_line, value
 
 
-def header_dates(text: str, start: int, end: int) -> list[date]:
+def read_header(text: str, start: int, end: int) -> dict[str, RawField] | None:
+    """The raw header fields found between ``start`` and ``end``; None when there is no header."""
+    by_label = _CASE_NUMBER.search(text, start, end) is not None
+    if not by_label and _CASE_LABEL.search(text, start, end) is None:
+        return None
+    found: dict[str, RawField] = {}
+    if by_label:
+        for key, pattern in _fields().items():
+            m = pattern.search(text, start, end)
+            if m:
+                group = next(i for i in range(1, len(m.groups()) + 1) if m.group(i) is not None)
+                found[key] = (m.group(group), m.span(group))
+    if len(found) < len(_LABELS) - len(_OPTIONAL_KEYS):
+        for key, field in _columns(text, start, end).items():
+            found.setdefault(key, field)
+    return found if "case_number" in found else None
+
+
+def _columns(text: str, start: int, end: int) -> dict[str, RawField]:
+    """Fields of a table read column by column: labels alone on their lines, then as many
+    values in the same order ("Case Number:\\nDate Assigned:\\n\\nCM16-0239569 12/16/2016")."""
+    label_line, value = _column_patterns()
+    found: dict[str, RawField] = {}
+    run: list[str] = []
+    pos = start
+    for m in label_line.finditer(text, start, end):
+        if run and text[pos : m.start()].strip():
+            _pair(text, run, pos, m.start(), value, found)
+            run = []
+        assert m.lastgroup is not None
+        run.append(m.lastgroup)
+        pos = m.end()
+    if run:
+        _pair(text, run, pos, end, value, found)
+    return found
+
+
+_COLUMN_RUN = 2  # fewer labels in a row are the usual "label: value" form
+
+
+def _pair(text: str, keys: list[str], pos: int, end: int, value: re.Pattern[str], found: dict[str, RawField]) -> None:
+    """Give ``keys`` the values that follow ``pos``, one each, when there are that many in a row."""
+    if len(keys) < _COLUMN_RUN:
+        return
+    values = []
+    for _ in keys:
+        while pos < end and text[pos].isspace():
+            pos += 1
+        m = value.match(text, pos, end)
+        if m is None:
+            return
+        values.append(m)
+        pos = m.end()
+    for key, m in zip(keys, values):
+        found[key] = (m.group(), m.span())
+
+
+def header_dates(header: dict[str, RawField] | None) -> list[date]:
     """The dates the header states, for reading two-digit years elsewhere."""
-    out: list[date] = []
-    if not _CASE_NUMBER.search(text, start, end):
-        return out
-    fields = _fields()
-    for key in _DATE_KEYS:
-        m = fields[key].search(text, start, end)
-        if m:
-            value = parse_date(m.group(1))
-            if value:
-                out.append(value)
-    return out
+    if not header:
+        return []
+    dates = (parse_date(header[key][0]) for key in _DATE_KEYS if key in header)
+    return [value for value in dates if value]
 
 
-def extract_header(text: str, start: int, end: int, out: Collector, reference: Reference) -> bool:
-    """Fill ``case`` from the header; returns False (case stays null) when there is none."""
-    if not _CASE_NUMBER.search(text, start, end):
+def extract_header(header: dict[str, RawField] | None, out: Collector, reference: Reference) -> bool:
+    """Fill ``case`` from the header's fields; returns False (case stays null) when there is none."""
+    if header is None:
         return False
     out.values["case"] = {key: None for key in CASE_KEYS}
-    for key, pattern in _fields().items():
-        m = pattern.search(text, start, end)
-        if not m:
+    for key in CASE_KEYS:
+        if key not in header:
             if key not in _OPTIONAL_KEYS:
                 out.warn(f"case.{key}", f"the header has no {key.replace('_', ' ')}")
             continue
-        raw = m.group(1)
+        raw, span = header[key]
         if key in _DATE_KEYS:
             value = parse_date(raw, reference)
             if value is None:
                 out.warn(f"case.{key}", f"{raw!r} is not a real date")
                 continue
-            out.put(f"case.{key}", iso(value), m.span(1))
+            out.put(f"case.{key}", iso(value), span)
         elif key == "priority":
-            out.put("case.priority", raw.capitalize(), m.span(1))
+            out.put("case.priority", raw.capitalize(), span)
         elif key == "employee_name":
-            out.put("case.employee_name", raw, m.span(1))
+            out.put("case.employee_name", raw, span)
         else:
-            out.put(f"case.{key}", raw.upper(), m.span(1))
+            out.put(f"case.{key}", raw.upper(), span)
     return True

@@ -52,10 +52,27 @@ def normalize_chars(text: str) -> str:
     return text
 
 
+def known_words(text: str) -> set[str]:
+    """The words of ``text``, in lower case (hyphenated ones in their parts)."""
+    return set(_WORDS.findall(text.lower()))
+
+
+_LAST_WORD = re.compile(r"[A-Za-z]+(?=-$)")
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def broken_word(line: str, next_line: str) -> str:
+    """The word ``line`` breaks off at its closing hyphen and ``next_line`` finishes, in
+    lower case and without the hyphen ("Guide-" + "lines," -> "guidelines")."""
+    left = _LAST_WORD.search(line, max(0, len(line) - 40))
+    right = _FIRST_WORD.match(next_line)
+    return (left.group() + right.group()).lower() if left and right else ""
+
+
 def _resolve_break_hyphens(text: str) -> str:
     """Join words hyphenated at a line end, keeping the hyphen only where the letter
     itself spells the word with one ("evidence-based") or never without ("Guide-lines")."""
-    known = set(_WORDS.findall(text.lower()))
+    known = known_words(text)
 
     def join(match: re.Match[str]) -> str:
         left, right = match.group(1), match.group(2)

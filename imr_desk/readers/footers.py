@@ -74,11 +74,6 @@ def _running_case_line(text: str, seen: set[str], on_cover: bool) -> bool:
         return True
     seen.add(key)
     return False
-    key = " ".join(text.upper().split())
-    if key in seen:
-        return True
-    seen.add(key)
-    return False
 
 
 def _next_text(lines: list[SourceLine], i: int) -> str:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from imr_desk.domain.letter import DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING
+from imr_desk.readers.chars import broken_word, known_words
 from imr_desk.readers.footers import drop_footers
 from imr_desk.readers.lines import Gap, SourceLine
 
@@ -191,6 +192,7 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
     page = None
     before = ""  # the text of the line before
     paragraph = Gap.PARAGRAPH
+    known: set[str] | None = None  # the letter's words, once a hyphen asks
     for i, line in enumerate(content):
         text = line.text
         if i == 0:
@@ -201,6 +203,10 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
             sep = PARAGRAPH_BREAK  # the common case of the rules below: a blank line, and no sentence carries on
         else:
             sep = _separator(content, traits, i, (starts, inner, ends), typical, blank_structured)
+            if not sep and i and wrapped:  # a word broken at a hyphen: whole where the letter spells it so
+                known = known if known is not None else known_words(" ".join(ln.text for ln in content))
+                if broken_word(before, text) in known:
+                    parts[-1] = before[:-1]
         if line.page != page:  # a page starts at its first line
             page = line.page
             page_starts.setdefault(page, sum(map(len, parts)) + len(sep))

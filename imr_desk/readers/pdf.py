@@ -37,10 +37,13 @@ def pdf_lines(data: bytes) -> list[SourceLine]:
         document.close()
     if not any(p.strip() for p in pages):
         raise PdfProblem("the PDF has no text layer (a scanned image?); OCR is not supported")
+    # Normalized as one text, so a word broken at a line end is judged by the whole letter's
+    # words. pdfium marks the hyphen it broke a word at with U+0002; the normalizer knows U+FFFE.
+    whole = "\f".join(page.replace("\f", "\n") for page in pages).replace("\x02", "\ufffe")
     lines: list[SourceLine] = []
-    for page_no, page_text in enumerate(pages, start=1):
+    for page_no, page_text in enumerate(normalize_chars(whole).split("\f"), start=1):
         first = True
-        for raw in normalize_chars(page_text).split("\n"):
+        for raw in page_text.split("\n"):
             if not raw.strip():
                 continue
             gap = Gap.PAGE if first and page_no > 1 else Gap.NONE

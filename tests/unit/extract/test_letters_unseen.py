@@ -444,6 +444,45 @@ def test_a_cover_header_whose_labels_stand_without_colons():
     assert not [w for w in out["warnings"] if (w["field"] or "").startswith("case.")]
 
 
+_BODY = (
+    "HOW THE IMR FINAL DETERMINATION WAS MADE\n\nThe expert reviewer is Board Certified in Neurology and is "
+    "licensed to practice in Utah.\n\nCLINICAL CASE SUMMARY\n\nThe patient is a 45 year old male injured on "
+    "10/20/2016.\n\nIMR ISSUES, DECISIONS AND RATIONALES\n\nNorco #90: Upheld\n\nDecision rationale: No.\n"
+)
+_CASE = {
+    "case_number": "CM16-0237844", "date_assigned": "2016-12-14", "date_of_injury": "2016-10-20",
+    "decision_date": "2017-01-12", "ur_denial_date": "2016-12-05", "priority": "Standard",
+    "application_received": "2016-12-12", "claim_number": None, "employee_name": None,
+}
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # The cover table read column by column: labels stacked above their values, in order.
+        "Case Number:\nDate Assigned:\nDecision Date:\nPriority:\n\nCM16-0237844\n12/14/2016\n01/12/2017\nStandard\n\n"
+        "Date of Injury:\nUR Denial Date:\nApplication\nReceived:\n\n10/20/2016\n12/05/2016\n12/12/2016\n\n",
+        # Two columns, the last label wrapped around its value.
+        "Case Number:          CM16-0237844\nDate Assigned:        12/14/2016             Date of Injury:      10/20/2016\n"
+        "Decision Date:        01/12/2017             UR Denial Date:      12/05/2016\n"
+        "Priority:             Standard               Application          12/12/2016\n"
+        "                                             Received:\n\n",
+    ],
+    ids=["read-down-columns", "two-columns"],
+)
+def test_a_cover_header_as_text_tools_write_its_table(header):
+    out = extract_text(read_bytes((header + _BODY).encode(), "txt").text).as_dict()
+    assert span_problems(out) == []
+    assert out["case"] == _CASE
+    assert not [w for w in out["warnings"] if (w["field"] or "").startswith("case.")]
+
+
+def test_a_header_label_without_its_value_takes_no_other_labels_words():
+    header = "Case Number: CM16-0237844\n\nPriority:\n\nDate Assigned: 12/14/2016\n\n"
+    out = extract_text(read_bytes((header + _BODY).encode(), "txt").text).as_dict()
+    assert (out["case"]["priority"], out["case"]["date_assigned"]) == (None, "2016-12-14")
+
+
 def test_a_stray_decision_after_the_last_rationale_is_an_item_with_a_span():
     out = letter(
         "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",

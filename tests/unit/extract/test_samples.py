@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 
 from imr_desk.assets import resource_path, sample_letters
@@ -97,3 +100,36 @@ def test_a_sample_flattened_onto_one_line_gives_the_same_fields(sample):
     fields = ("request", "decision", "quantity", "retrospective", "claims_administrator_guideline", "maximus_guideline")
     assert [[item[k] for k in fields] for item in one_line["items"]] == [[item[k] for k in fields] for item in lines["items"]]
     assert span_problems(one_line) == []
+
+
+def _pdftotext(pdf, tmp_path, *options):
+    out = tmp_path / f"{pdf.stem}{''.join(options)}.txt"
+    subprocess.run(["pdftotext", *options, str(pdf), str(out)], check=True)
+    return out
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+@pytest.mark.parametrize("options", [(), ("-layout",)], ids=["columns-read-down", "layout"])
+def test_real_letters_as_pdftotext_writes_them_give_the_pdfs_fields(real_letters, tmp_path, options):
+    """Text that a common tool takes out of the PDFs: the cover table read column by column, or in
+    two columns with a label wrapped around its value; words hyphenated at line ends."""
+    failures = {}
+    for pdf in real_letters:
+        want = extract(read_document(pdf)).as_dict()
+        got = extract(read_document(_pdftotext(pdf, tmp_path, *options))).as_dict()
+        for key in ("case", "reviewer", "patient", "injury", "ur_decision_date", "final_determination"):
+            if got[key] != want[key]:
+                failures[f"{pdf.name} {key}"] = (got[key], want[key])
+        wanted_items = [{k: " ".join(str(v).split()) for k, v in item.items()} for item in want["items"]]
+        got_items = [{k: " ".join(str(v).split()) for k, v in item.items()} for item in got["items"]]
+        if got_items != wanted_items and (options, pdf.name) != ((), "CM17-0009574.pdf"):  # it writes "evidencebased"
+            failures[f"{pdf.name} items"] = (got_items, wanted_items)
+        if span_problems(got):
+            failures[f"{pdf.name} spans"] = span_problems(got)
+    assert failures == {}
+
+
+def test_a_word_pdfium_broke_at_a_line_end_keeps_its_hyphen_where_the_letter_never_spells_it_whole(real_letters):
+    text = read_document(REAL_DIR / "CM17-0009574.pdf").text
+    assert "the evidence-based guideline review" in text
+    assert "evidencebased" not in text

@@ -28,6 +28,20 @@ def test_hyphen_at_line_end_is_kept_and_joined():
     assert "at L4-L5 and L5-S1" in text and "non-certified" in text
 
 
+def test_a_word_hyphenated_at_a_line_end_is_whole_where_the_letter_spells_it_so():
+    lines = [
+        "The MTUS Chronic Pain Medical Treatment Guide-",
+        "lines recommend it for a short time; evidence-",
+        "based reviews agree. These Guidelines also",
+        "name nonsteroidal drugs, and a non-",
+        "steroidal one was tried.",
+    ] * 3
+    text = build_text([SourceLine(line) for line in lines])[0]
+    assert "Medical Treatment Guidelines recommend" in text  # "Guidelines" stands elsewhere
+    assert "a nonsteroidal one" in text
+    assert "evidence-based reviews" in text  # never written whole: the hyphen stays
+
+
 def test_stray_footer_word_is_dropped():
     raw = "pain, although both Final \n should be employed with care. \n\n" * 6
     text = _build(raw)
