@@ -107,8 +107,7 @@ def read_bytes(data: bytes, fmt: str, source_path: str = "", sha256: str | None 
         elif fmt == "docx":
             from imr_desk.readers.docx import docx_lines  # python-docx (lxml) loads only when needed
 
-            lines = docx_lines(data)
-            real_paragraphs = True
+            lines, real_paragraphs = docx_lines(data)
         else:
             raise UnreadableFileError(name, f"unsupported format {fmt!r}")
     except (NotText, UnreadableSource) as exc:

@@ -26,14 +26,20 @@ _BR_TYPE = _W + "type"
 _PAGE_BREAK_BEFORE = f"{_W}pPr/{_W}pageBreakBefore"
 # Word writes a text box twice (the drawing and a fallback for old readers); only the first counts.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_ANCHOR, _POS_V, _POS_H, _OFFSET = _WP + "anchor", _WP + "positionV", _WP + "positionH", _WP + "posOffset"
+_BOX = _W + "txbxContent"
 
 
 class DocxProblem(UnreadableSource):
     """The DOCX cannot be read; the message says why in the user's words."""
 
 
-def docx_lines(data: bytes) -> list[SourceLine]:
-    """One line per paragraph and per table row; page breaks advance the page number."""
+def docx_lines(data: bytes) -> tuple[list[SourceLine], bool]:
+    """One line per paragraph and per table row; page breaks advance the page number.
+
+    Also says whether the lines are whole paragraphs: not where text boxes placed on the
+    page hold a line each, as converters from PDF write them."""
     if data.startswith(_OLE_MAGIC):
         raise DocxProblem("an encrypted Word file or an old .doc, not a .docx")
     try:
@@ -43,11 +49,17 @@ def docx_lines(data: bytes) -> list[SourceLine]:
     lines: list[SourceLine] = []
     page = 1
     pending_break = False
+    real_paragraphs = True
     for block in _blocks(document.element.body):
         if block.tag == _P:
-            texts = [_text(block)]
             if block.find(_PAGE_BREAK_BEFORE) is not None and lines:
                 page, pending_break = page + 1, True
+            framed = _framed_rows(block)
+            if framed is not None:
+                page, pending_break = _add_rows(framed, lines, page, pending_break)
+                real_paragraphs = False
+                continue
+            texts = [_text(block)]
             page_break = any(br.get(_BR_TYPE) == "page" for br in block.iter(_BR))
         else:
             texts = [_row_text(row) for row in _blocks(block, _TR)]
@@ -62,7 +74,7 @@ def docx_lines(data: bytes) -> list[SourceLine]:
         if page_break:
             page += 1
             pending_break = True
-    return lines
+    return lines, real_paragraphs
 
 
 def _blocks(container, *tags: str) -> Iterator:
@@ -104,3 +116,60 @@ def _row_text(row) -> str:
         if text:
             cells.append(text)
     return " ".join(cells)
+
+
+# Converters from PDF place each line of a page in a text box of its own. Offsets are in EMU
+# (914,400 an inch): boxes within a sixth of a line of one height form one row.
+_FRAMED_BOXES = 3  # fewer boxes are pictures' captions or a letterhead, read in the flow
+_SAME_ROW = 30_000
+_NEW_PAGE = 300_000  # a box this far (two lines) above the last one starts the next page
+
+_Box = tuple[int, int, str]  # (offset down, offset across, text)
+
+
+def _framed_rows(paragraph) -> list[list[str]] | None:
+    """The rows of text boxes placed on the page, page by page: top to bottom, each row's
+    boxes left to right. None when the paragraph places fewer than ``_FRAMED_BOXES`` boxes."""
+    boxes: list[_Box] = []
+    for anchor in paragraph.iter(_ANCHOR):
+        down, across = anchor.find(f"{_POS_V}/{_OFFSET}"), anchor.find(f"{_POS_H}/{_OFFSET}")
+        content = anchor.find(f".//{_BOX}")
+        if content is not None and down is not None and across is not None:
+            text = "\n".join(_text(p) for p in content.iter(_P))
+            boxes.append((int(down.text or 0), int(across.text or 0), text))
+    if len(boxes) < _FRAMED_BOXES:
+        return None
+    pages: list[list[_Box]] = [[]]
+    for box in boxes:  # in the order written, which goes page by page
+        if pages[-1] and box[0] < pages[-1][-1][0] - _NEW_PAGE:
+            pages.append([])
+        pages[-1].append(box)
+    return [_rows_of(sorted(page_boxes)) for page_boxes in pages]
+
+
+def _rows_of(boxes: list[_Box]) -> list[str]:
+    """Boxes sorted top to bottom, as the text of their rows."""
+    rows: list[list[_Box]] = []
+    for box in boxes:
+        if rows and box[0] - rows[-1][0][0] <= _SAME_ROW:
+            rows[-1].append(box)
+        else:
+            rows.append([box])
+    return [" ".join(text for _, _, text in sorted(row, key=lambda b: b[1])) for row in rows]
+
+
+def _add_rows(pages: list[list[str]], lines: list[SourceLine], page: int, pending_break: bool) -> tuple[int, bool]:
+    """Add the rows of framed pages as lines; a blank row is a blank line. Returns the
+    page number and whether a page break waits for the next line."""
+    for number, rows in enumerate(pages):
+        if number:
+            page, pending_break = page + 1, True
+        gap = Gap.NONE
+        for row in rows:
+            for raw in normalize_chars(row).split("\n"):
+                if not raw.strip():
+                    gap = Gap.PARAGRAPH
+                    continue
+                lines.append(SourceLine(raw, page, Gap.PAGE if pending_break else gap))
+                gap, pending_break = Gap.NONE, False
+    return page, pending_break

@@ -58,6 +58,44 @@ def as_docx_paragraphs(paragraphs: list[str]) -> bytes:
     return buffer.getvalue()
 
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+LINE_EMU = 175_260  # a line's height in a framed page, in EMU
+
+
+def as_docx_framed(pages: list[list[tuple[int, int, str]]]) -> bytes:
+    """A DOCX as converters from PDF write one: a text box per line, placed on the page.
+
+    ``pages`` holds each page's boxes as (offset down, offset across, text), in the order written."""
+    from lxml import etree
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()._p
+    for page in pages:
+        for down, across, text in page:
+            run = etree.SubElement(paragraph, f"{{{_W}}}r")
+            choice = etree.SubElement(etree.SubElement(run, f"{{{_MC}}}AlternateContent"), f"{{{_MC}}}Choice", Requires="wps")
+            anchor = etree.SubElement(etree.SubElement(choice, f"{{{_W}}}drawing"), f"{{{_WP}}}anchor")
+            for axis, offset in (("positionH", across), ("positionV", down)):
+                position = etree.SubElement(anchor, f"{{{_WP}}}{axis}", relativeFrom="paragraph")
+                etree.SubElement(position, f"{{{_WP}}}posOffset").text = str(offset)
+            box = etree.SubElement(anchor, f"{{{_W}}}txbxContent")  # the graphic's wrappers left out
+            run_text = etree.SubElement(etree.SubElement(etree.SubElement(box, f"{{{_W}}}p"), f"{{{_W}}}r"), f"{{{_W}}}t")
+            run_text.text = text
+            run_text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def framed_pages(export_text: str, lines_per_page: int = 48) -> list[list[tuple[int, int, str]]]:
+    """The flat letter's lines (blank ones too) as framed pages, one box per line."""
+    lines = flat(export_text).split("\n")
+    chunks = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
+    return [[(914_400 + row * LINE_EMU, 914_400, line or " ") for row, line in enumerate(chunk)] for chunk in chunks]
+
+
 def as_pdf(export_text: str, lines_per_page: int = 48) -> bytes:
     lines = [ln for ln in flat(export_text).split("\n") if ln.strip()]
     pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
@@ -79,6 +117,7 @@ def byte_variants(export_text: str, normalized_text: str) -> dict[str, tuple[str
         "one-paragraph-per-line": lambda: ("txt", "\n".join(paragraphs).encode("utf-8")),
         "docx-paragraphs": lambda: ("docx", as_docx_paragraphs(paragraphs)),
         "docx-lines": lambda: ("docx", as_docx_paragraphs([ln for ln in flat(export_text).split("\n") if ln.strip()])),
+        "docx-framed": lambda: ("docx", as_docx_framed(framed_pages(export_text))),
         "pdf": lambda: ("pdf", as_pdf(export_text)),
     }
     return {name: build() for name, build in make.items()}

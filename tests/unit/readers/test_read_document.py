@@ -245,3 +245,25 @@ def test_docx_text_box_counts_once_not_again_from_its_fallback(tmp_path):
     path = tmp_path / "letter.docx"
     doc.save(path)
     assert read_document(path).text.split("\n\n") == ["Return address", "HOW THE IMR FINAL DETERMINATION WAS MADE"]
+
+
+def test_docx_of_text_boxes_placed_on_pages_reads_row_by_row():
+    from tests.support.variants import LINE_EMU, as_docx_framed
+
+    top, left, right = 914_400, 914_400, 4_178_300
+    first = [  # as a converter writes a two-column row: the labels, then their values a hair lower
+        (top, left, "Date Assigned:"), (top, right, "Date of Injury:"),
+        (top + 1905, left + 1_363_980, "01/31/2017"), (top + 1905, right + 1_243_330, "10/22/2016"),
+        (top + LINE_EMU, left, " "),
+        (top + 2 * LINE_EMU, left, "The injured worker is a 48 year old male who was"),
+        (top + 3 * LINE_EMU, left, "hurt at work."),
+    ]
+    second = [(top, left, "CLINICAL CASE SUMMARY"), (top + LINE_EMU, left, "Page two starts here.")]
+    document = read_bytes(as_docx_framed([first, second]), "docx")
+    assert document.text.split("\n\n") == [
+        "Date Assigned: 01/31/2017 Date of Injury: 10/22/2016",
+        "The injured worker is a 48 year old male who was hurt at work.",
+        "CLINICAL CASE SUMMARY",
+        "Page two starts here.",
+    ]
+    assert document.page_of(document.text.index("Page two")) == 2
