@@ -22,7 +22,6 @@ _TRANSLATE = str.maketrans(
 
 # A hyphen the PDF engine marks as a line-end break inside a word (U+FFFE), or a soft hyphen.
 _BREAK_HYPHEN = re.compile(r"(\w*)[\ufffe\u00ad]\s*(\w*)")
-_WORDS = re.compile(r"[a-z]+")
 
 
 # The same for ASCII text, as a byte table: tab to space, control characters dropped.
@@ -52,33 +51,37 @@ def normalize_chars(text: str) -> str:
     return text
 
 
-def known_words(text: str) -> set[str]:
-    """The words of ``text``, in lower case (hyphenated ones in their parts)."""
-    return set(_WORDS.findall(text.lower()))
+def spelled_whole(text: str, word: str) -> bool:
+    """Does ``word`` stand in ``text`` as a whole word, as written or in lower case?"""
+    for form in {word, word.lower()}:
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+                return True
+            at = text.find(form, end)
+    return False
 
 
-_LAST_WORD = re.compile(r"[A-Za-z]+(?=-$)")
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
 def broken_word(line: str, next_line: str) -> str:
-    """The word ``line`` breaks off at its closing hyphen and ``next_line`` finishes, in
-    lower case and without the hyphen ("Guide-" + "lines," -> "guidelines")."""
-    left = _LAST_WORD.search(line, max(0, len(line) - 40))
-    right = _FIRST_WORD.match(next_line)
-    return (left.group() + right.group()).lower() if left and right else ""
+    """The word ``line`` breaks off at its closing hyphen and ``next_line`` finishes, without
+    the hyphen ("Guide-" + "lines," -> "Guidelines"); "" for none."""
+    left = line[line.rfind(" ") + 1 : -1].lstrip("(\"'[")
+    right = _FIRST_WORD.match(next_line) if left.isalpha() and left.isascii() else None
+    return left + right.group() if right else ""
 
 
 def _resolve_break_hyphens(text: str) -> str:
     """Join words hyphenated at a line end, keeping the hyphen only where the letter
     itself spells the word with one ("evidence-based") or never without ("Guide-lines")."""
-    known = known_words(text)
-
     def join(match: re.Match[str]) -> str:
         left, right = match.group(1), match.group(2)
         if not left or not right:
             return left + right
-        if (left + right).lower() in known or left.lower() + right.lower() in known:
+        if spelled_whole(text, left + right):
             return left + right
         if right[:1].isupper() or left.lower() in {"non", "evidence", "self", "post", "pre"}:
             return f"{left}-{right}"

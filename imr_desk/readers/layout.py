@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from imr_desk.domain.letter import DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING
-from imr_desk.readers.chars import broken_word, known_words
+from imr_desk.readers.chars import broken_word, spelled_whole
 from imr_desk.readers.footers import drop_footers
 from imr_desk.readers.lines import Gap, SourceLine
 
@@ -192,7 +192,7 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
     page = None
     before = ""  # the text of the line before
     paragraph = Gap.PARAGRAPH
-    known: set[str] | None = None  # the letter's words, once a hyphen asks
+    whole: str | None = None  # the letter's lines, once a hyphen asks
     for i, line in enumerate(content):
         text = line.text
         if i == 0:
@@ -203,9 +203,10 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
             sep = PARAGRAPH_BREAK  # the common case of the rules below: a blank line, and no sentence carries on
         else:
             sep = _separator(content, traits, i, (starts, inner, ends), typical, blank_structured)
-            if not sep and i and wrapped:  # a word broken at a hyphen: whole where the letter spells it so
-                known = known if known is not None else known_words(" ".join(ln.text for ln in content))
-                if broken_word(before, text) in known:
+            word = broken_word(before, text) if not sep and i and wrapped else ""
+            if word:  # a word broken at a hyphen: whole where the letter spells it so
+                whole = whole if whole is not None else "\n".join(ln.text for ln in content)
+                if spelled_whole(whole, word):
                     parts[-1] = before[:-1]
         if line.page != page:  # a page starts at its first line
             page = line.page
