@@ -43,10 +43,13 @@ _FIELD_PATTERNS = {
     rf"(?:provided|sent|mailed)\s+to\s+the\s+above\s+parties\s+on\s+){_D}",
     "date_of_injury": rf"Date\s+of\s+Injury\s*:?\s*{_D}",
     "decision_date": rf"(?:Decision\s+Date\s*:?\s*|^[ \t]*Dated\s*:\s*){_D}",  # "Dated:" under the earliest letters' title
-    "ur_denial_date": rf"UR\s+Denial\s+Date\s*:?\s*{_D}",
+    # The earliest letters also say it in a sentence: "... filed on 8/7/2013 disputing the Utilization Review Denial dated 7/31/2013".
+    "ur_denial_date": rf"UR\s+Denial\s+Date\s*:?\s*{_D}|disputing\s+the\s+Utilization\s+Review\s+"
+    rf"(?:Denial|Decision|Determination|Modification)\s+dated\s+{_D}",
     "priority": rf"Priority\s*(?::\s*(?!{_ANY_LABEL})|\s+(?={_PRIORITIES}))([A-Za-z]+)\b(?!-)",
     # Two columns may wrap the label around its value: "Application   12/13/2016\n   Received:".
-    "application_received": rf"(?:Application\s+)?Received\s*:?\s*{_D}|Application[ \t]+{_D}(?=\s+Received\s*:)",
+    "application_received": rf"(?:Application\s+)?Received\s*:?\s*{_D}|Application[ \t]+{_D}(?=\s+Received\s*:)"
+    rf"|application\s+for\s+Independent\s+Medical\s+Review\s+was\s+(?:filed|received)\s+on\s+{_D}",
     # Named only where the letter is not redacted; a value holds a digit, never the next label.
     "claim_number": r"Claims?\s+(?:Number|No\.?|#)\s*:?[ \t]*((?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{2,29})\b",
     "employee_name": rf"Employee(?:\s+Name)?\s*:[ \t]*({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}})",

@@ -23,10 +23,14 @@ _ISSUES = re.compile(
     rf"^\s*{SECTION_NUMBER}(?:{ISSUES_HEADING})(?!\w)(?:\s*:)?",  # "(S)" and a colon included
     re.IGNORECASE | re.MULTILINE,
 )
+# A heading in capitals that a text tool ran into the end of the sentence before it.
+_GLUED = r"(?<=[.!?:;\"]\s)"
+_GLUED_SUMMARY = re.compile(rf"{_GLUED}{SUMMARY_HEADING}(?![a-z])")
+_GLUED_ISSUES = re.compile(rf"{_GLUED}(?:{ISSUES_HEADING})(?![a-z])")
 _SUMMARY_INTRO = re.compile(
     r"(?:The\s+expert\s+reviewer\s+(?:developed\s+the\s+following\s+clinical\s+case\s+summary|based\s+his/her\s+"
     r"decision\s+on\s+a\s+review\s+of\s+the\s+case\s+file)[^:]*:"
-    r"|Disclaimer\s*:[^\n]*)\s*",
+    r"|Disclaimer\s*:(?:[^\n]*?\.(?=\s)|[^\n]*))\s*",  # its one sentence, where the summary runs on after it
     re.IGNORECASE,
 )
 
@@ -59,20 +63,23 @@ class _Found:
         return self._end
 
 
-def _locate(text: str, usual: str, pattern: re.Pattern[str], start: int) -> _Found | re.Match[str] | None:
-    """The heading as letters usually spell it (fast), else by the tolerant pattern."""
+def _locate(
+    text: str, usual: str, pattern: re.Pattern[str], start: int, glued: re.Pattern[str] | None = None
+) -> _Found | re.Match[str] | None:
+    """The heading as letters usually spell it (fast), else by the tolerant pattern, else
+    (``glued``) run into the end of the line before it."""
     at = text.find(usual, start)
     if at >= 0:
         return _Found(at, len(usual))
-    return pattern.search(text, start)
+    return pattern.search(text, start) or (glued.search(text, start) if glued else None)
 
 
 def find_sections(text: str) -> Sections:
     n = len(text)
     how = _locate(text, "HOW THE IMR FINAL DETERMINATION WAS MADE", _HOW, 0)
-    summary = _locate(text, "\nCLINICAL CASE SUMMARY", _SUMMARY, how.end() if how else 0)
-    issues = _locate(text, "\nIMR ISSUES, DECISIONS AND RATIONALES", _ISSUES, summary.end() if summary else 0)
-    decisions = _ISSUES.search(text, 0, how.start()) if how and not issues else None
+    summary = _locate(text, "\nCLINICAL CASE SUMMARY", _SUMMARY, how.end() if how else 0, _GLUED_SUMMARY)
+    issues = _locate(text, "\nIMR ISSUES, DECISIONS AND RATIONALES", _ISSUES, summary.end() if summary else 0, _GLUED_ISSUES)
+    decisions = (_ISSUES.search(text, 0, how.start()) or _GLUED_ISSUES.search(text, 0, how.start())) if how and not issues else None
     after_summary = summary.end() if summary else 0
     has_documents = text.find("DOCUMENTS REVIEWED", after_summary) >= 0 or (  # the earliest letters write it in title case
         decisions is not None and text.find("Documents Reviewed", after_summary) >= 0

@@ -202,3 +202,30 @@ def test_the_outcome_the_letter_states_is_checked_against_its_items():
     assert [w["message"] for w in disagreeing["warnings"] if w["field"] == "final_determination"] == [
         "the letter states 'upheld' but its items give 'partially overturned'"
     ]
+
+
+def test_the_cover_dates_it_lacks_come_from_the_sentence_that_opens_the_decision():
+    cover = "\n\nUR Denial Date: 07/31/2013\n\nPriority: Standard\n\nApplication Received: 08/07/2013\n"
+    out = extracted(early_letter().replace(cover, "\n\nPriority: Standard\n").encode())
+    assert (out["case"]["ur_denial_date"], out["case"]["application_received"]) == ("2013-07-31", "2013-08-07")
+    assert out["ur_decision_date"] == "2013-07-31"
+    start, end = out["spans"]["case.ur_denial_date"]
+    assert out["text"][start - 60 : end] .endswith("disputing the Utilization Review Denial dated 7/31/2013")
+
+
+def test_a_heading_a_text_tool_ran_into_the_line_before_and_a_summary_after_its_disclaimer():
+    plain = early_letter().replace(
+        "medically necessary and appropriate.\n\nINDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\n\n",
+        "medically necessary and appropriate. INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE ",
+    ).replace(
+        "The expert reviewer based his/her decision on a review of the case file, including all medical records:\n\n",
+        "Disclaimer: The following case summary was taken directly from the utilization review dated July 31, 2013. ",
+    )
+    assert "RATIONALE An application" in plain and "2013. The patient is" in plain
+    out = extracted(*LAYOUTS["hard-wrapped lines"](plain))
+    assert [(i["request"], i["decision"]) for i in out["items"]] == [
+        ("Physical therapy 2x4 for the right shoulder", "upheld"),
+        ("Tramadol 50mg #60", "overturned"),
+    ]
+    assert out["clinical_case_summary"].startswith("The patient is a 45 year old male")
+    assert out["patient"] == {"age": 45, "sex": "male"}

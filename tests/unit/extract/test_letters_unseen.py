@@ -511,3 +511,21 @@ def test_the_age_is_the_patients_own_now(summary, patient):
         ITEM.format(heading="Norco 10/325mg #90: Upheld", why="No."),
     )
     assert (out["patient"]["age"], out["patient"]["sex"]) == patient
+
+
+def test_section_headings_a_text_tool_ran_into_the_sentence_before():
+    text = (
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\n\n" + BOILER.format(cred="The reviewer is Board Certified in "
+        "Neurology and is licensed to practice in Utah.") + " CLINICAL CASE SUMMARY The expert reviewer developed the "
+        "following clinical case summary based on a review of the case file, including all medical records: The "
+        "patient is a 45 year old female injured on 3/2/2012. The utilization review dated 1/5/2014 non-certified "
+        "the request. IMR ISSUES, DECISIONS AND RATIONALES The Final Determination was based on decisions for the "
+        "disputed items/services set forth below:\n\n" + ITEM.format(heading="Norco 10/325mg #90: Upheld", why="No.")
+    )
+    out = extract_text(read_bytes(text.encode(), "txt").text).as_dict()
+    assert span_problems(out) == []
+    assert out["clinical_case_summary"].startswith("The patient is a 45 year old female")
+    assert out["clinical_case_summary"].endswith("non-certified the request.")
+    assert (out["patient"]["age"], out["injury"]["date"], out["ur_decision_date"]) == (45, "2012-03-02", "2014-01-05")
+    assert [(i["request"], i["decision"]) for i in out["items"]] == [("Norco 10/325mg #90", "upheld")]
+    assert out["reviewer"]["specialties"] == ["Neurology"]
