@@ -58,6 +58,7 @@ _OPTIONAL_KEYS = {"priority", "claim_number", "employee_name"}  # no warning whe
 _DATE_KEYS = {"date_assigned", "date_of_injury", "decision_date", "ur_denial_date", "application_received"}
 
 CASE_KEYS = tuple(_FIELD_PATTERNS)
+_REQUIRED_KEYS = set(CASE_KEYS) - _OPTIONAL_KEYS
 
 #: A header field as written: its raw value and that value's span.
 RawField = tuple[str, tuple[int, int]]
@@ -88,9 +89,9 @@ def read_header(text: str, start: int, end: int) -> dict[str, RawField] | None:
         for key, pattern in _fields().items():
             m = pattern.search(text, start, end)
             if m:
-                group = next(i for i in range(1, len(m.groups()) + 1) if m.group(i) is not None)
+                group = m.lastindex or 1  # the one value group of the alternative that matched
                 found[key] = (m.group(group), m.span(group))
-    if len(found) < len(_LABELS) - len(_OPTIONAL_KEYS):
+    if not found.keys() >= _REQUIRED_KEYS:
         for key, field in _columns(text, start, end).items():
             found.setdefault(key, field)
     return found if "case_number" in found else None
