@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from imr_desk.domain.letter import DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING
 
@@ -23,10 +25,30 @@ _ISSUES = re.compile(
     rf"^\s*{SECTION_NUMBER}(?:{ISSUES_HEADING})(?!\w)(?:\s*:)?",  # "(S)" and a colon included
     re.IGNORECASE | re.MULTILINE,
 )
-# A heading in capitals that a text tool ran into the end of the sentence before it.
-_GLUED = r"(?<=[.!?:;\"]\s)"
-_GLUED_SUMMARY = re.compile(rf"{_GLUED}{SUMMARY_HEADING}(?![a-z])")
-_GLUED_ISSUES = re.compile(rf"{_GLUED}(?:{ISSUES_HEADING})(?![a-z])")
+class _Fallbacks(NamedTuple):
+    """Patterns for letters that lack the usual headings, compiled on first need."""
+
+    glued_summary: re.Pattern[str]  # a heading in capitals a text tool ran into the sentence before it
+    glued_issues: re.Pattern[str]
+    item_label: re.Pattern[str]  # where no heading names the items: the labels that open an item's paragraphs
+    story: re.Pattern[str]  # where no heading marks the case summary: what tells of the patient
+
+
+@cache
+def _fallbacks() -> _Fallbacks:
+    glued = r"(?<=[.!?:;\"]\s)"
+    return _Fallbacks(
+        re.compile(rf"{glued}{SUMMARY_HEADING}(?![a-z])"),
+        re.compile(rf"{glued}(?:{ISSUES_HEADING})(?![a-z])"),
+        re.compile(r"^(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:", re.I | re.M),
+        re.compile(
+            r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b|\binjured\s+worker\b"
+            r"|\b(?:the|this)\s+(?:patient|claimant|applicant)\b",
+            re.IGNORECASE,
+        ),
+    )
+
+
 _SUMMARY_INTRO = re.compile(
     r"(?:The\s+expert\s+reviewer\s+(?:developed\s+the\s+following\s+clinical\s+case\s+summary|based\s+his/her\s+"
     r"decision\s+on\s+a\s+review\s+of\s+the\s+case\s+file)[^:]*:"
@@ -63,24 +85,27 @@ class _Found:
         return self._end
 
 
-def _locate(
-    text: str, usual: str, pattern: re.Pattern[str], start: int, glued: re.Pattern[str] | None = None
-) -> _Found | re.Match[str] | None:
-    """The heading as letters usually spell it (fast), else by the tolerant pattern, else
-    (``glued``) run into the end of the line before it."""
+def _locate(text: str, usual: str, pattern: re.Pattern[str], start: int) -> _Found | re.Match[str] | None:
+    """The heading as letters usually spell it (fast), else by the tolerant pattern."""
     at = text.find(usual, start)
     if at >= 0:
         return _Found(at, len(usual))
-    return pattern.search(text, start) or (glued.search(text, start) if glued else None)
+    return pattern.search(text, start)
 
 
 def find_sections(text: str) -> Sections:
     n = len(text)
     how = _locate(text, "HOW THE IMR FINAL DETERMINATION WAS MADE", _HOW, 0)
-    summary = _locate(text, "\nCLINICAL CASE SUMMARY", _SUMMARY, how.end() if how else 0, _GLUED_SUMMARY)
-    issues = _locate(text, "\nIMR ISSUES, DECISIONS AND RATIONALES", _ISSUES, summary.end() if summary else 0, _GLUED_ISSUES)
-    decisions = (_ISSUES.search(text, 0, how.start()) or _GLUED_ISSUES.search(text, 0, how.start())) if how and not issues else None
+    after_how = how.end() if how else 0
+    summary = _locate(text, "\nCLINICAL CASE SUMMARY", _SUMMARY, after_how) or _fallbacks().glued_summary.search(text, after_how)
     after_summary = summary.end() if summary else 0
+    issues = (
+        _locate(text, "\nIMR ISSUES, DECISIONS AND RATIONALES", _ISSUES, after_summary)
+        or _fallbacks().glued_issues.search(text, after_summary)
+    )
+    decisions = (
+        (_ISSUES.search(text, 0, how.start()) or _fallbacks().glued_issues.search(text, 0, how.start())) if how and not issues else None
+    )
     has_documents = text.find("DOCUMENTS REVIEWED", after_summary) >= 0 or (  # the earliest letters write it in title case
         decisions is not None and text.find("Documents Reviewed", after_summary) >= 0
     )
@@ -89,9 +114,11 @@ def find_sections(text: str) -> Sections:
     found = {name for name, m in (("how", how), ("summary", summary), ("issues", issues or decisions)) if m}
 
     body_end = issues.start() if issues else (details.start() if details else n)  # where the items begin
+    if not (issues or decisions):  # no heading names the items: they begin with the first one's labels
+        body_end = _first_item(text, after_summary, n)
     header_end = how.start() if how else (summary.start() if summary else min(n, 600))
     cred_start = _past_colon(text, how.end()) if how else 0
-    cred_end = summary.start() if summary else body_end
+    cred_end = summary.start() if summary else (_first_story(text, cred_start, body_end) or body_end)
     sum_start = _past_colon(text, summary.end()) if summary else cred_end
     sum_end = body_end
     if documents and documents.start() < sum_end:
@@ -118,6 +145,21 @@ def find_sections(text: str) -> Sections:
         found=frozenset(found),
         decisions=listed,
     )
+
+
+def _first_item(text: str, start: int, end: int) -> int:
+    """Where the first item begins: the paragraph before the first item label; ``end`` for none."""
+    label = _fallbacks().item_label.search(text, start, end)
+    heading_end = text.rfind("\n\n", start, label.start()) if label else -1
+    if heading_end < 0:
+        return end
+    return max(start, text.rfind("\n\n", start, heading_end) + 2)
+
+
+def _first_story(text: str, start: int, end: int) -> int | None:
+    """The start of the first paragraph that tells of the patient, where no heading marks the case summary."""
+    told = _fallbacks().story.search(text, start, end)
+    return None if told is None else max(start, text.rfind("\n\n", start, told.start()) + 2)
 
 
 def _past_colon(text: str, i: int) -> int:

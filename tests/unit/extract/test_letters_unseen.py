@@ -529,3 +529,28 @@ def test_section_headings_a_text_tool_ran_into_the_sentence_before():
     assert (out["patient"]["age"], out["injury"]["date"], out["ur_decision_date"]) == (45, "2012-03-02", "2014-01-05")
     assert [(i["request"], i["decision"]) for i in out["items"]] == [("Norco 10/325mg #90", "upheld")]
     assert out["reviewer"]["specialties"] == ["Neurology"]
+
+
+@pytest.mark.parametrize("footer_after", [None, 4])
+def test_a_letter_without_section_headings_still_gives_its_fields(footer_after):
+    text = (
+        "Dear Mr. Doe,\n\nMAXIMUS Federal Services sent the complete case file to an expert reviewer. The expert "
+        "reviewer is Board Certified in Orthopaedic Surgery and is licensed to practice in California and Nevada.\n\n"
+        "The patient is a 52 year old woman who was injured on 3/14/2011 when she slipped at work. She has low back "
+        "pain. The utilization review dated 12/02/2014 non-certified the request.\n\n"
+        + ITEM.format(heading="Norco 10/325mg #90: Upheld", why="There is no documented functional improvement.")
+    )
+    if footer_after is not None:
+        text = as_export(text, footer_after=footer_after)
+    out = extract_text(read_bytes(text.encode(), "txt").text).as_dict()
+    assert span_problems(out) == []
+    assert out["reviewer"] == {"licensure_states": ["California", "Nevada"], "specialties": ["Orthopaedic Surgery"]}
+    assert out["clinical_case_summary"].startswith("The patient is a 52 year old woman")
+    assert out["clinical_case_summary"].endswith("non-certified the request.")
+    assert (out["patient"], out["injury"]["date"], out["ur_decision_date"]) == (
+        {"age": 52, "sex": "female"}, "2011-03-14", "2014-12-02"
+    )
+    assert [(i["request"], i["decision"], i["maximus_guideline"]) for i in out["items"]] == [
+        ("Norco 10/325mg #90", "upheld", "Decision based on ODG.")
+    ]
+    assert "the letter has no clinical case summary section heading" in {w["message"] for w in out["warnings"]}
