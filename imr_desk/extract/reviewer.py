@@ -42,14 +42,19 @@ _AND_NAMES_RE = re.compile("|".join(re.escape(name.lower()).replace(r"\ and\ ", 
 
 # The list form: "State(s) of Licensure: a, b" (also "State of ..."), "Certification(s)/Specialty: c"
 # (also "Certifications/Specialties:", "Specialty:"); found at the literal keys below.
-_LIST_STATES = re.compile(r"States?(?:\(s\))?\s+of\s+Licensure\s*:[ \t]*([^\n]*)", re.IGNORECASE)
-_LIST_SPECIALTIES = re.compile(
-    r"(?:Certifications?(?:\(s\))?\s*/\s*)?Specialt(?:y|ies)\s*:[ \t]*([^\n]*)", re.IGNORECASE
+# Other labels a letter may use: "Licensure:", "Licensed in:", "Board Certification(s):".
+_LIST_STATES = re.compile(
+    r"(?:States?(?:\(s\))?\s+of\s+Licensure|Licensure|Licensed\s+in)\s*:[ \t]*([^\n]*)", re.IGNORECASE
 )
-_STATE_KEYS = ("state(s) of licensure", "states of licensure", "state of licensure")
+_LIST_SPECIALTIES = re.compile(
+    r"(?:(?:Certifications?(?:\(s\))?\s*/\s*)?Specialt(?:y|ies)|(?:Board\s+|Specialty\s+)?Certifications?(?:\(s\))?"
+    r"|Board\s+Certified\s+in)\s*:[ \t]*([^\n]*)",
+    re.IGNORECASE,
+)
+_STATE_KEYS = ("state(s) of licensure", "states of licensure", "state of licensure", "licensure:", "licensed in:")
 _SPECIALTY_KEYS = (
     "certification(s)/specialt", "certification(s) / specialt", "certifications/specialt", "certification/specialt",
-    "specialty:", "specialties:",
+    "specialty:", "specialties:", "board certification", "specialty certification", "board certified in:",
 )
 # The prose forms: each starts at a cue word found by ``str.find`` in a lower-case copy (fast;
 # see extract.scan) and the names run from the cue's end to ``_*_NAMES_END``.
@@ -70,8 +75,10 @@ _SPECIALTY_CUES = (
 )
 _PROFESSIONS = ("licensed", "doctor of")  # cues that are part of the name they start
 _SPECIALTY_NAMES_END = re.compile(
-    r",?\s+(?:and\s+)?(?:is|has|have|who)\s|[.;\n]|\s+with\s+(?:an?\s+)?(?:sub-?specialt|added|certificat|fellowship)"
+    r",?\s+(?:and\s+)?(?:is|has|have|who)\s|[.;\n]"
+    r"|\s+with\s+(?:an?\s+)?(?:sub-?specialt|added|certificat|fellowship)"
 )
+_LICENSED_AFTER = (" licensed in ", " licensed to ", " licenced in ", " licenced to ")  # end a specialty too
 _PROSE_STATES = re.compile(r"licen[sc]ed?\s+(?:to\s+practice\s+in|(?P<bare>in))\s+(?:the\s+states?\s+of\s+)?")
 _STATE_NAMES_END = re.compile(r"\.\s|\.$|;|\n|,?\s+(?:and\s+)?(?:is|has|he|she)\s")
 
@@ -85,7 +92,11 @@ def _specialty_mentions(low: str) -> list[tuple[int, int, bool]]:
             m = cue.match(low, at)
             if m:
                 begin = at if word in _PROFESSIONS else m.end()
-                found.append((begin, _names_end(low, begin, _SPECIALTY_NAMES_END), m.lastgroup == "bare"))
+                end = _names_end(low, begin, _SPECIALTY_NAMES_END)
+                for phrase in _LICENSED_AFTER:  # "a Board Certified Physiatrist licensed in Arizona"
+                    cut = low.find(phrase, begin, end)
+                    end = cut if cut >= 0 else end
+                found.append((begin, end, m.lastgroup == "bare"))
             at = low.find(word, at + len(word))
     found.sort()
     return found

@@ -26,6 +26,8 @@ DECISION_END = re.compile(rf"(?:^|:|\s-|\s\s)\s*{_DECISION_WORD}\s*\.?\s*$", re.
 #: each starting with a plain letter, or with ``\d`` for a numbered one.
 _LABEL_FORMS = (
     r"States?(?:\(s\))?\s+of\s+Licensure", r"Certifications?(?:\(s\))?\s*/\s*Specialt", r"Specialt(?:y|ies)\s*:",
+    r"Licensure\s*:", r"Licensed\s+in\s*:", r"Board\s+Certifi(?:cations?(?:\(s\))?|ed\s+in)\s*:",
+    r"Specialty\s+Certifications?(?:\(s\))?\s*:",
     r"Claims\s+Administrator\s+guideline", r"MAXIMUS\s+guideline", r"Decision\s+rationale",
     r"The\s+(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+decision\s+rationale",
     r"Expert\s+Reviewer(?:'s)?\s+decision\s+rationale", r"Physician\s+Reviewer(?:'s)?\s+decision\s+rationale",

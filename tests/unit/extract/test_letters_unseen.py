@@ -82,6 +82,7 @@ def test_prose_credentials_with_several_states_and_and_in_a_specialty():
         ("is a Board Certified Orthopedic Surgeon and is licensed to practice in Nevada.", ["Nevada"], ["Orthopedic Surgeon"]),
         ("is certified by the American Board of Internal Medicine, has added qualifications in Geriatrics and is licensed "
          "to practice in Oregon.", ["Oregon"], ["Internal Medicine", "Geriatrics"]),
+        ("is a Board Certified Physiatrist licensed in Arizona.", ["Arizona"], ["Physiatrist"]),
     ],
 )
 def test_prose_credentials_licensed_in_a_field_or_a_state(credentials, states, specialties):
@@ -101,6 +102,9 @@ def test_prose_credentials_licensed_in_a_field_or_a_state(credentials, states, s
         ("State(s) of Licensure", "Certification(s)/Specialty"),
         ("State of Licensure", "Specialty"),
         ("States of Licensure", "Certifications/Specialties"),
+        ("Licensure", "Board Certification(s)"),
+        ("Licensed in", "Board Certified in"),
+        ("State(s) of Licensure", "Specialty Certification"),
     ],
 )
 @pytest.mark.parametrize("footer_after", [None, 9])
