@@ -51,6 +51,7 @@ _LIST_SPECIALTIES = re.compile(
     r"|Board\s+Certified\s+in)\s*:[ \t]*([^\n]*)",
     re.IGNORECASE,
 )
+_LIST_END = re.compile(r"\.?\s+(?=(?:He/she|He|She|The|This|MAXIMUS)\s)|(?<=[a-z]{3})\.\s+(?=[A-Z])")  # a sentence after the names
 _STATE_KEYS = ("state(s) of licensure", "states of licensure", "state of licensure", "licensure:", "licensed in:")
 _SPECIALTY_KEYS = (
     "certification(s)/specialt", "certification(s) / specialt", "certifications/specialt", "certification/specialt",
@@ -186,7 +187,9 @@ def _list_or_prose(text: str, low: str, start: int, end: int, form: _Form) -> li
         at = low.find(key)
         m = form.listed.match(text, start + at, end) if at >= 0 else None
         if m:
-            return _split(text, *m.span(1))
+            names_start, names_end = m.span(1)
+            sentence = _LIST_END.search(text, names_start, names_end)  # a hard-wrapped line ran on into one
+            return _split(text, names_start, sentence.start() if sentence else names_end)
     spans: list[tuple[int, int]] = []
     for names_start, names_end, bare in form.mentions(low):
         names = _split(text, start + names_start, start + names_end)

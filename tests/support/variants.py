@@ -42,6 +42,11 @@ def flat_without_blank_lines(export_text: str) -> str:
     return "\n".join(line for line in flat(export_text).split("\n") if line.strip())
 
 
+def hard_wrapped(plain: str, width: int = 90) -> str:
+    """Every line at most ``width`` wide, no blank lines: how a PDF's text reads."""
+    return "\n".join(line for row in plain.split("\n") for line in textwrap.wrap(row, width))
+
+
 def curly(text: str) -> str:
     """Typographic quotes and non-breaking spaces, as a word processor would write them."""
     text = re.sub(r'"(\w)', "\u201c\\1", text)

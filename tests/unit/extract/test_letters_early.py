@@ -8,7 +8,7 @@ import pytest
 
 from imr_desk.extract import extract_text
 from imr_desk.readers import read_bytes
-from tests.support.variants import as_export, as_pdf
+from tests.support.variants import as_export, as_pdf, hard_wrapped
 from tests.unit.extract.spancheck import span_problems
 
 COVER = """Notice of Independent Medical Review Determination
@@ -117,13 +117,6 @@ FIRST_CONCLUSION = "The request for Physical therapy 2x4 for the right shoulder 
 
 def early_letter(decisions: str = DECISIONS, details: str = DETAILS, first_conclusion: str = FIRST_CONCLUSION) -> str:
     return COVER.format(decisions=decisions) + details.format(first_conclusion=first_conclusion)
-
-
-def hard_wrapped(plain: str, width: int = 90) -> str:
-    """Every line at most ``width`` wide, no blank lines: how a PDF's text reads."""
-    import textwrap
-
-    return "\n".join(line for row in plain.split("\n") for line in textwrap.wrap(row, width))
 
 
 def extracted(data: bytes, fmt: str = "txt") -> dict:

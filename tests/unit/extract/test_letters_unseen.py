@@ -7,7 +7,7 @@ import pytest
 from imr_desk.domain.validation import expected_final_determination
 from imr_desk.extract import extract_text
 from imr_desk.readers import read_bytes
-from tests.support.variants import as_export
+from tests.support.variants import as_export, hard_wrapped
 from tests.unit.extract.spancheck import span_problems
 
 BOILER = (
@@ -18,10 +18,12 @@ BOILER = (
 
 
 def letter(
-    cred: str, summary: str, items: str, heading: str = "IMR ISSUES, DECISIONS AND RATIONALES", footer_after: int | None = None
+    cred: str, summary: str, items: str, heading: str = "IMR ISSUES, DECISIONS AND RATIONALES",
+    footer_after: int | None = None, wrapped: bool = False,
 ) -> dict:
     """Extract a letter built of these parts; with ``footer_after``, in the public export
-    layout with a page break and its footer word after that line."""
+    layout with a page break and its footer word after that line; ``wrapped``, in lines
+    hard-wrapped as a PDF's text reads."""
     text = (
         "HOW THE IMR FINAL DETERMINATION WAS MADE\n\n" + BOILER.format(cred=cred) + "\n\n"
         "CLINICAL CASE SUMMARY\n\nThe expert reviewer developed the following clinical case summary based on "
@@ -30,6 +32,8 @@ def letter(
     )
     if footer_after is not None:
         text = as_export(text, footer_after=footer_after)
+    if wrapped:
+        text = hard_wrapped(text)
     result = read_bytes(text.encode(), "txt")
     out = extract_text(result.text).as_dict()
     assert span_problems(out) == []
@@ -107,14 +111,15 @@ def test_prose_credentials_licensed_in_a_field_or_a_state(credentials, states, s
         ("State(s) of Licensure", "Specialty Certification"),
     ],
 )
-@pytest.mark.parametrize("footer_after", [None, 9])
-def test_list_credentials_under_other_labels(states_label, specialties_label, footer_after):
+@pytest.mark.parametrize(("footer_after", "wrapped"), [(None, False), (9, False), (None, True)], ids=["plain", "export", "wrapped"])
+def test_list_credentials_under_other_labels(states_label, specialties_label, footer_after, wrapped):
     out = letter(
         f"\n\nThe Expert Reviewer has the following credentials:\n\n{states_label}: California, Nevada\n\n"
         f"{specialties_label}: Neurology, Pain Medicine\n\n",
         "The patient is a 45-year-old man injured on 3/2/2012.",
         ITEM.format(heading="Lumbar MRI: Upheld", why="Not indicated."),
         footer_after=footer_after,
+        wrapped=wrapped,
     )
     assert out["reviewer"] == {"licensure_states": ["California", "Nevada"], "specialties": ["Neurology", "Pain Medicine"]}
 
