@@ -51,7 +51,8 @@ _LIST_SPECIALTIES = re.compile(
     r"|Board\s+Certified\s+in)\s*:[ \t]*([^\n]*)",
     re.IGNORECASE,
 )
-_LIST_END = re.compile(r"\.?\s+(?=(?:He/she|He|She|The|This|MAXIMUS)\s)|(?<=[a-z]{3})\.\s+(?=[A-Z])")  # a sentence after the names
+# A sentence after the names (the test before it looks for the words this needs).
+_LIST_END = re.compile(r"\.?\s+(?=(?:He/she|He|She|The|This|MAXIMUS)\s)|(?<=[a-z]{3})\.\s+(?=[A-Z])")
 _STATE_KEYS = ("state(s) of licensure", "states of licensure", "state of licensure", "licensure:", "licensed in:")
 _SPECIALTY_KEYS = (
     "certification(s)/specialt", "certification(s) / specialt", "certifications/specialt", "certification/specialt",
@@ -188,8 +189,11 @@ def _list_or_prose(text: str, low: str, start: int, end: int, form: _Form) -> li
         m = form.listed.match(text, start + at, end) if at >= 0 else None
         if m:
             names_start, names_end = m.span(1)
-            sentence = _LIST_END.search(text, names_start, names_end)  # a hard-wrapped line ran on into one
-            return _split(text, names_start, sentence.start() if sentence else names_end)
+            names = m.group(1)
+            if ". " in names or "He" in names or "She" in names or "Th" in names or "MAXIMUS" in names:
+                sentence = _LIST_END.search(text, names_start, names_end)  # a hard-wrapped line ran on into one
+                names_end = sentence.start() if sentence else names_end
+            return _split(text, names_start, names_end)
     spans: list[tuple[int, int]] = []
     for names_start, names_end, bare in form.mentions(low):
         names = _split(text, start + names_start, start + names_end)
