@@ -11,7 +11,14 @@ from imr_desk.extract.sections import REGARDING, squash, trimmed
 
 _DECISION = re.compile(
     r"(?:(?::|\s[-\u2014]|\s\s)\s*|^)(?P<d>upheld|overturned)\s*\.?\s*$"
-    r"|(?<=\s)(?P<c>Upheld|Overturned|UPHELD|OVERTURNED)\s*$",
+    r"|(?<=\s)(?P<c>Upheld|Overturned|UPHELD|OVERTURNED)\s*$"
+    r"|\s*\(\s*(?P<p>upheld|overturned)\s*\)\s*\.?\s*$",  # "Norco #90 (Upheld)"
+    re.IGNORECASE,
+)
+# A label ahead of the request: "Disputed Item: X", "Request: X", "Item 1: X".
+_REQUEST_LABEL = re.compile(
+    r"(?:Disputed\s+(?:Items?|Services?|Treatments?)(?:\s*/\s*Services?)?|Requested\s+(?:Items?|Treatments?|Services?)"
+    r"|Treatments?\s+in\s+Dispute|Request|Item|Issue)(?:\s*#?\s*\d{1,2})?\s*:\s*",
     re.IGNORECASE,
 )
 # A decision stated in a sentence: "... the request for X is (not) medically necessary."
@@ -162,11 +169,11 @@ def _out_of_order(item: _Item, label: str) -> bool:
 def _heading(text: str, s: int, e: int, chunk: str) -> _Item | None:
     """The item that the paragraph ``chunk`` (``text[s:e]``) heads, with its decision."""
     tail_at = max(0, len(chunk) - 40)
-    m = _DECISION.search(chunk, tail_at) if chunk[-40:].rstrip(" .").lower().endswith(("upheld", "overturned")) else None
+    m = _DECISION.search(chunk, tail_at) if chunk[-40:].rstrip(" .)").lower().endswith(("upheld", "overturned")) else None
     if m and len(chunk) < 1200:
-        group = "d" if m.group("d") else "c"
+        group = m.lastgroup or "d"
         body_end = s + m.start()
-        if body_end > s or m.group("d"):
+        if body_end > s or group == "d":
             number = _ENUMERATOR.match(chunk) if chunk[:1].isdigit() else None  # "3) Xanax #60: Upheld"
             body_start = s + number.end() if number and s + number.end() < body_end else s
             return _Item(
@@ -254,6 +261,9 @@ def _split_merged_heading(text: str, item: _Item) -> tuple[int, int] | None:
 def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:
     prefix = f"items.{index}"
     h_start, h_end = _strip_trailing(text, *item.heading)
+    label = _REQUEST_LABEL.match(text, h_start, h_end) if text[h_start : h_start + 1] in "DdRrTtIi" else None
+    if label and label.end() < h_end:
+        h_start = label.end()
     heading = squash(text[h_start:h_end])
     request_span = (h_start, h_end)
     heading_low = heading.lower()
@@ -325,7 +335,7 @@ def _strip_trailing(text: str, s: int, e: int) -> tuple[int, int]:
     if label and label.start() > 0:
         head = head[: label.start()]
     while True:
-        cut = head.rstrip().rstrip(":;,-\u2014")
+        cut = head.rstrip().rstrip(":;,-\u2014|")
         tail = cut[-4:].lower()
         for word in ("is", "are"):
             if tail.endswith(word) and cut[: -len(word)][-1:].isspace():

@@ -348,6 +348,11 @@ def test_final_determination_rules():
         ("Norco 10/325mg #90\n\nIMR Determination: overturned", "Norco 10/325mg #90", "overturned"),
         ("Norco 10/325mg #90: Not medically necessary", "Norco 10/325mg #90", "upheld"),
         ("Lumbar MRI: Medically necessary and appropriate.", "Lumbar MRI", "overturned"),
+        ("Norco 10/325mg #90 (Upheld)", "Norco 10/325mg #90", "upheld"),
+        ("Norco 10/325mg #90 | Overturned", "Norco 10/325mg #90", "overturned"),
+        ("Disputed Item: Norco 10/325mg #90 \u2014 Decision: Upheld", "Norco 10/325mg #90", "upheld"),
+        ("Request: Norco 10/325mg #90\n\nDecision: Overturned", "Norco 10/325mg #90", "overturned"),
+        ("Item 2: Norco 10/325mg #90 - Upheld", "Norco 10/325mg #90", "upheld"),
     ],
 )
 def test_decision_forms_of_other_letters(heading, wanted, decision, footer_after):
