@@ -49,15 +49,20 @@ def docx_lines(data: bytes) -> tuple[list[SourceLine], bool]:
     lines: list[SourceLine] = []
     page = 1
     pending_break = False
-    real_paragraphs = True
+    framed_lines = 0
     for block in _blocks(document.element.body):
         if block.tag == _P:
             if block.find(_PAGE_BREAK_BEFORE) is not None and lines:
                 page, pending_break = page + 1, True
             framed = _framed_rows(block)
             if framed is not None:
-                page, pending_break = _add_rows(framed, lines, page, pending_break)
-                real_paragraphs = False
+                own = _text(block, skip_boxes=True).strip()  # the paragraph's own text: a paragraph ahead of its boxes
+                if own:
+                    lines.append(SourceLine(normalize_chars(own), page, Gap.PAGE if pending_break else Gap.NONE))
+                    pending_break = False
+                before = len(lines)
+                page, pending_break = _add_rows(framed, lines, page, pending_break, Gap.PARAGRAPH if own else Gap.NONE)
+                framed_lines += len(lines) - before
                 continue
             texts = [_text(block)]
             page_break = any(br.get(_BR_TYPE) == "page" for br in block.iter(_BR))
@@ -74,7 +79,7 @@ def docx_lines(data: bytes) -> tuple[list[SourceLine], bool]:
         if page_break:
             page += 1
             pending_break = True
-    return lines, real_paragraphs
+    return lines, 2 * framed_lines <= len(lines)  # lines of placed boxes are hard-wrapped where they are most
 
 
 def _blocks(container, *tags: str) -> Iterator:
@@ -91,12 +96,14 @@ def _blocks(container, *tags: str) -> Iterator:
                 yield from _blocks(content, *wanted)
 
 
-def _text(element) -> str:
+def _text(element, *, skip_boxes: bool = False) -> str:
     """The text Word shows for a paragraph or a cell: every run, also inside content controls,
-    hyperlinks and tracked insertions (deleted text and field codes are not ``w:t``)."""
+    hyperlinks and tracked insertions (deleted text and field codes are not ``w:t``); with
+    ``skip_boxes``, not the text of its text boxes."""
     parts: list[str] = []
+    left_out = (_FALLBACK, _BOX) if skip_boxes else (_FALLBACK,)
     for node in element.iter(_T, _TAB, _BR, _CR):
-        if any(ancestor.tag == _FALLBACK for ancestor in node.iterancestors()):
+        if any(ancestor.tag in left_out for ancestor in node.iterancestors()):
             continue
         if node.tag == _T:
             parts.append(node.text or "")
@@ -120,7 +127,7 @@ def _row_text(row) -> str:
 
 # Converters from PDF place each line of a page in a text box of its own. Offsets are in EMU
 # (914,400 an inch): boxes within a sixth of a line of one height form one row.
-_FRAMED_BOXES = 3  # fewer boxes are pictures' captions or a letterhead, read in the flow
+_FRAMED_BOXES = 8  # fewer boxes are captions or a letterhead's blocks, read in the flow
 _SAME_ROW = 30_000
 _NEW_PAGE = 300_000  # a box this far (two lines) above the last one starts the next page
 
@@ -158,13 +165,15 @@ def _rows_of(boxes: list[_Box]) -> list[str]:
     return [" ".join(text for _, _, text in sorted(row, key=lambda b: b[1])) for row in rows]
 
 
-def _add_rows(pages: list[list[str]], lines: list[SourceLine], page: int, pending_break: bool) -> tuple[int, bool]:
+def _add_rows(
+    pages: list[list[str]], lines: list[SourceLine], page: int, pending_break: bool, first_gap: Gap
+) -> tuple[int, bool]:
     """Add the rows of framed pages as lines; a blank row is a blank line. Returns the
     page number and whether a page break waits for the next line."""
     for number, rows in enumerate(pages):
         if number:
             page, pending_break = page + 1, True
-        gap = Gap.NONE
+        gap = first_gap if number == 0 else Gap.NONE
         for row in rows:
             for raw in normalize_chars(row).split("\n"):
                 if not raw.strip():

@@ -69,14 +69,15 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 LINE_EMU = 175_260  # a line's height in a framed page, in EMU
 
 
-def as_docx_framed(pages: list[list[tuple[int, int, str]]]) -> bytes:
+def as_docx_framed(pages: list[list[tuple[int, int, str]]], own_text: str = "", then: tuple[str, ...] = ()) -> bytes:
     """A DOCX as converters from PDF write one: a text box per line, placed on the page.
 
-    ``pages`` holds each page's boxes as (offset down, offset across, text), in the order written."""
+    ``pages`` holds each page's boxes as (offset down, offset across, text), in the order
+    written; ``own_text`` is the anchoring paragraph's own text and ``then`` the paragraphs after it."""
     from lxml import etree
 
     document = docx.Document()
-    paragraph = document.add_paragraph()._p
+    paragraph = document.add_paragraph(own_text)._p
     for page in pages:
         for down, across, text in page:
             run = etree.SubElement(paragraph, f"{{{_W}}}r")
@@ -89,6 +90,8 @@ def as_docx_framed(pages: list[list[tuple[int, int, str]]]) -> bytes:
             run_text = etree.SubElement(etree.SubElement(etree.SubElement(box, f"{{{_W}}}p"), f"{{{_W}}}r"), f"{{{_W}}}t")
             run_text.text = text
             run_text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    for text in then:
+        document.add_paragraph(text)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -267,3 +267,22 @@ def test_docx_of_text_boxes_placed_on_pages_reads_row_by_row():
         "Page two starts here.",
     ]
     assert document.page_of(document.text.index("Page two")) == 2
+
+
+def test_docx_letterhead_of_a_few_text_boxes_leaves_the_letters_paragraphs_whole():
+    from tests.support.variants import as_docx_framed
+
+    letterhead = [[(0, 0, "MAXIMUS Federal Services"), (0, 3_000_000, "Folsom, CA"), (200_000, 0, "Phone 1-855-865-8873")]]
+    body = tuple(f"Paragraph {n} of the letter, a whole paragraph of its own." for n in range(1, 12))
+    document = read_bytes(as_docx_framed(letterhead, own_text="Dear Mr. Doe,", then=body), "docx")
+    paragraphs = document.text.split("\n\n")
+    assert paragraphs[0].startswith("Dear Mr. Doe,") and "Folsom, CA" in paragraphs[0]  # the boxes in the flow
+    assert paragraphs[1:] == list(body)
+
+
+def test_docx_paragraph_placing_a_page_of_boxes_keeps_its_own_text_first():
+    from tests.support.variants import LINE_EMU, as_docx_framed
+
+    page = [(914_400 + row * LINE_EMU, 914_400, f"Line {row} of the page") for row in range(10)]
+    document = read_bytes(as_docx_framed([page], own_text="Notice of Independent Medical Review Determination"), "docx")
+    assert document.text.startswith("Notice of Independent Medical Review Determination\n\nLine 0 of the page Line 1")
