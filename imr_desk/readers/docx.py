@@ -139,11 +139,10 @@ def _framed_rows(paragraph) -> list[list[str]] | None:
     boxes left to right. None when the paragraph places fewer than ``_FRAMED_BOXES`` boxes."""
     boxes: list[_Box] = []
     for anchor in paragraph.iter(_ANCHOR):
-        down, across = anchor.find(f"{_POS_V}/{_OFFSET}"), anchor.find(f"{_POS_H}/{_OFFSET}")
+        down, across = _emu(anchor.find(f"{_POS_V}/{_OFFSET}")), _emu(anchor.find(f"{_POS_H}/{_OFFSET}"))
         content = anchor.find(f".//{_BOX}")
         if content is not None and down is not None and across is not None:
-            text = "\n".join(_text(p) for p in content.iter(_P))
-            boxes.append((int(down.text or 0), int(across.text or 0), text))
+            boxes.append((down, across, "\n".join(_text(p) for p in content.iter(_P))))
     if len(boxes) < _FRAMED_BOXES:
         return None
     pages: list[list[_Box]] = [[]]
@@ -152,6 +151,14 @@ def _framed_rows(paragraph) -> list[list[str]] | None:
             pages.append([])
         pages[-1].append(box)
     return [_rows_of(sorted(page_boxes)) for page_boxes in pages]
+
+
+def _emu(offset) -> int | None:
+    """A ``wp:posOffset`` as an integer; None where it is missing or not a number."""
+    try:
+        return int(offset.text) if offset is not None else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _rows_of(boxes: list[_Box]) -> list[str]:

@@ -286,3 +286,19 @@ def test_docx_paragraph_placing_a_page_of_boxes_keeps_its_own_text_first():
     page = [(914_400 + row * LINE_EMU, 914_400, f"Line {row} of the page") for row in range(10)]
     document = read_bytes(as_docx_framed([page], own_text="Notice of Independent Medical Review Determination"), "docx")
     assert document.text.startswith("Notice of Independent Medical Review Determination\n\nLine 0 of the page Line 1")
+
+
+def test_docx_text_box_with_an_unreadable_position_is_left_out_not_a_crash():
+    from tests.support.variants import LINE_EMU, as_docx_framed
+
+    page = [(914_400 + row * LINE_EMU, 914_400, f"Line {row} of the page.") for row in range(10)]
+    source, damaged = zipfile.ZipFile(io.BytesIO(as_docx_framed([page]))), io.BytesIO()
+    with zipfile.ZipFile(damaged, "w") as out:
+        for item in source.infolist():
+            part = source.read(item)
+            if item.filename == "word/document.xml":
+                part = part.replace(b"<wp:posOffset>914400</wp:posOffset>", b"<wp:posOffset>left</wp:posOffset>", 1)
+                assert b">left<" in part
+            out.writestr(item, part)
+    document = read_bytes(damaged.getvalue(), "docx")
+    assert "Line 1 of the page." in document.text and "Line 9 of the page." in document.text
