@@ -25,6 +25,8 @@ _ISSUES = re.compile(
     rf"^\s*{SECTION_NUMBER}(?:{ISSUES_HEADING})(?!\w)(?:\s*:)?",  # "(S)" and a colon included
     re.IGNORECASE | re.MULTILINE,
 )
+
+
 class _Fallbacks(NamedTuple):
     """Patterns for letters that lack the usual headings, compiled on first need."""
 

@@ -75,8 +75,9 @@ def broken_word(line: str, next_line: str) -> str:
 
 
 def _resolve_break_hyphens(text: str) -> str:
-    """Join words hyphenated at a line end, keeping the hyphen only where the letter
-    itself spells the word with one ("evidence-based") or never without ("Guide-lines")."""
+    """Join words the PDF engine broke at a line end: whole where the letter spells the word
+    whole elsewhere; else the hyphen stays before a capital and after a prefix that keeps one
+    ("non-", "evidence-"), and between fragments that are not both four letters or more."""
     def join(match: re.Match[str]) -> str:
         left, right = match.group(1), match.group(2)
         if not left or not right:

@@ -205,7 +205,7 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
             sep = PARAGRAPH_BREAK  # the common case of the rules below: a blank line, and no sentence carries on
         else:
             sep = _separator(content, traits, i, (starts, inner, ends), typical, blank_structured)
-            word = broken_word(before, text) if not sep and i and wrapped else ""
+            word = "" if sep else broken_word(before, text)
             if word:  # a word broken at a hyphen: whole where the letter spells it so
                 whole = whole if whole is not None else "\n".join(ln.text for ln in content)
                 if spelled_whole(whole, word):
