@@ -146,6 +146,10 @@ def _parse(text: str, paras: list[tuple[int, int]]) -> list[_Item]:
             continue
         heading = _heading(text, s, e, chunk)
         if heading:
+            if loose and _carries_on(text, loose, chunk):  # "Toradol injection" / "(DOS 5/1/2015): Upheld"
+                if item is not None:
+                    _take_back(text, item, loose)
+                heading.heading = (loose[0], heading.heading[1])
             items.append(heading)
             loose = None
             continue
@@ -159,6 +163,24 @@ def _parse(text: str, paras: list[tuple[int, int]]) -> list[_Item]:
             continue
         loose = (s, e) if loose is None else (loose[0], e)
     return items
+
+
+_CONNECTOR_END = re.compile(r"(?:,|\s(?:for|of|on|to|and|with|at|in|the|x|-|\u2014))$", re.IGNORECASE)
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|not)\b", re.IGNORECASE)
+
+
+def _carries_on(text: str, before: tuple[int, int], chunk: str) -> bool:
+    """Does the heading paragraph ``chunk`` carry on the short paragraph ``before``, as a
+    heading broken into two paragraphs does ("Toradol injection at" / "L4-5: Upheld")?
+
+    A phrase carries on in lower case or after a connecting word; after a "(" only a
+    paragraph with no verb, which is no sentence of a rationale."""
+    if before[1] - before[0] > 200 or text[before[1] - 1] in ".!?:;":
+        return False
+    first = chunk[:1]
+    if first.islower() or _CONNECTOR_END.search(text, max(before[0], before[1] - 6), before[1]):
+        return True
+    return first == "(" and _VERB.search(text, *before) is None
 
 
 def _out_of_order(item: _Item, label: str) -> bool:
@@ -264,7 +286,7 @@ def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:
     label = _REQUEST_LABEL.match(text, h_start, h_end) if text[h_start : h_start + 1] in "DdRrTtIi" else None
     if label and label.end() < h_end:
         h_start = label.end()
-    heading = squash(text[h_start:h_end])
+    heading = " ".join(text[h_start:h_end].split())  # one line, even where it broke into paragraphs
     request_span = (h_start, h_end)
     heading_low = heading.lower()
     remaining = (
@@ -285,7 +307,7 @@ def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:
         authorized = _AUTHORIZED.search(text[h_start:h_end])
         if authorized:
             values["authorized"] = squash(authorized.group("v") or authorized.group("w"))
-    request = heading if request_span == (h_start, h_end) else squash(text[request_span[0] : request_span[1]])
+    request = heading if request_span == (h_start, h_end) else " ".join(text[request_span[0] : request_span[1]].split())
     if heading:
         out.span(f"{prefix}.request_heading", (h_start, h_end))
     values["request"] = request or None
