@@ -127,10 +127,24 @@ _AND_SEPARATOR = re.compile(r"and\s+")
 def extract_reviewer(text: str, start: int, end: int, out: Collector) -> None:
     low = lowered(text[start:end])
     states = _list_or_prose(text, low, start, end, _STATES)
-    specialties = _list_or_prose(text, low, start, end, _SPECIALTIES)
+    specialties = _list_or_prose(text, low, start, end, _SPECIALTIES) or _profession(text, low, start, end)
 
     _collect(text, out, "licensure_states", states, _state_name, "no licensure state found", "is not a state")
     _collect(text, out, "specialties", specialties, _specialty_name, "no specialty or certification found")
+
+
+# "The expert reviewer is a Physical Therapist and is licensed ...": a profession named with
+# no cue word, in capitals, read only when no other form names a specialty.
+_PROFESSION = re.compile(
+    r"reviewer\s+is\s+an?\s+(?:practi[cs]ing\s+)?"
+    r"(?P<name>[A-Z][\w.'/-]*(?:\s+(?:[A-Z][\w.'/-]*|of|and|&|trained))*)(?<!\sof)(?<!\sand)(?<!\s&)"
+)
+
+
+def _profession(text: str, low: str, start: int, end: int) -> list[tuple[int, int]]:
+    at = low.find("reviewer is a")
+    m = _PROFESSION.search(text, start + at, end) if at >= 0 else None
+    return [m.span("name")] if m else []
 
 
 def _collect(

@@ -3,6 +3,7 @@ import re
 import pytest
 
 from imr_desk.extract.reviewer import _split
+from tests.unit.extract.letterparts import ITEM, letter
 
 _OLD_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s*;\s*|\s+and\s+")
 _AND_NAMES = re.compile(r"physical medicine\s+(?:and|&)\s+rehabilitation|obstetrics\s+(?:and|&)\s+gynecology", re.IGNORECASE)
@@ -38,3 +39,25 @@ def test_split_names_as_one_separator_pattern_would(names: str) -> None:
     found = [text[s:e] for s, e in _split(text, 4, len(text))]
     assert found == _split_with_one_pattern(names)
     assert len(found) >= 1
+
+
+_SUMMARY = "The patient is a 52 year old female injured on 4/5/2011. UR dated 6/7/2015 denied the request."
+
+
+@pytest.mark.parametrize(
+    ("credentials", "specialties"),
+    [
+        ("The expert reviewer is a Physical Therapist and is licensed to practice in California.", ["Physical Therapist"]),
+        ("The expert reviewer is an Acupuncturist and is licensed to practice in California.", ["Acupuncturist"]),
+        ("The expert reviewer is a Physician Assistant, licensed in California.", ["Physician Assistant"]),
+        ("The expert reviewer is a practicing Neurologist licensed in California.", ["Neurologist"]),
+        ("The expert reviewer is a Doctor of Chiropractic and is licensed to practice in California.", ["Doctor of Chiropractic"]),
+        ("The expert reviewer is a Physician and is licensed to practice in California.", []),
+        ("The expert reviewer is Board Certified in Neurology and is a Pain Specialist licensed in California.", ["Neurology"]),
+    ],
+)
+def test_a_profession_named_without_a_cue_word(credentials, specialties):
+    out = letter(credentials, _SUMMARY, ITEM.format(heading="Lumbar MRI: Upheld", why="Not indicated."))
+    assert out["reviewer"] == {"licensure_states": ["California"], "specialties": specialties}
+    missing = {"field": "reviewer.specialties", "message": "no specialty or certification found"}
+    assert (missing in out["warnings"]) == (not specialties)
