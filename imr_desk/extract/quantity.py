@@ -30,7 +30,7 @@ NUMBER_WORD = (
 _NUM = rf"(?:\d+(?:\.0+)?|{NUMBER_WORD})"
 _COUNT_UNIT = (
     r"(?:sessions?|visits?|treatments?|days?|units?|tablets?|tabs?|capsules?|caps?|pills?|patch(?:es)?"
-    r"|injections?|applications?|bottles?|boxes|tubes?|pairs?|appointments?|classes|count|hours?\s+of\s+\w+"
+    r"|injections?|applications?|bottles?|boxes|tubes?|pairs?|appointments?|classes|count|hours?\s+of\s+\w+|hours?(?=\s*(?:[,;)]|$))"
     r"|months?\s+(?:of\s+)?(?:rental|supply|use)|weeks?\s+(?:of\s+)?(?:rental|supply|use))"
 )
 _NOT_AFTER = r"(?!\s*(?:mg|mcg|ml|g|gm|cm|mm|%|refills?|hours?|hrs?|mins?|minutes?|weeks?|months?|years?)\b)"

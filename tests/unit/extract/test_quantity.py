@@ -31,6 +31,8 @@ CASES = {
     "Ondansetron 8mg ODT #30 x 2 refills": 30,
     "Urine drug screen x1": 1,
     "Tramadol ER 150mg, thirty count": 30,
+    "Functional restoration program x 160 hours": 160,
+    "Functional restoration program, 80 hours, lumbar": 80,
     # a rate counts only with its duration; a number restated in digits is no total
     "Physical therapy 2 visits per week for 6 weeks": 12,
     "Psychotherapy 1 session per week for 6 weeks": 6,
@@ -48,6 +50,7 @@ CASES = {
     "Cervical fusion C5-6 and C6-7": None,
     "Open carpal tunnel release DOS 12/13/2016": None,
     "Home health care 4 hours per day": None,
+    "Home health 4 hours/day, 7 days a week": None,
     "PERMANENT IMPLANTATION OF LUMBAR SPINAL CORD STIMULATOR (SCS)": None,
     "Norco 10/325 mg": None,
     "Gym membership for 6 months": None,
