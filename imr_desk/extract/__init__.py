@@ -14,7 +14,7 @@ from imr_desk.domain.extraction import Extraction
 from imr_desk.domain.validation import expected_final_determination
 from imr_desk.extract.collector import Collector
 from imr_desk.domain.dates import DatesIn, latest_plausible, lazy_reference
-from imr_desk.extract.header import extract_header, header_dates, read_header
+from imr_desk.extract.header import extract_header, header_dates, injury_end, read_header
 from imr_desk.extract.injury import extract_injury, extract_ur_date
 from imr_desk.extract.items import extract_items
 from imr_desk.extract.patient import extract_patient
@@ -72,7 +72,10 @@ def extract_text(text: str) -> Extraction:
         out.warn("clinical_case_summary", "no clinical case summary found")
     summary_low = lowered(text[summary_start:summary_end])
     extract_patient(text, summary_start, summary_end, summary_low, out)
-    extract_injury(text, summary_start, summary_end, summary_low, out, summary_dates, case and case.get("date_of_injury"))
+    extract_injury(
+        text, summary_start, summary_end, summary_low, out, summary_dates,
+        case and case.get("date_of_injury"), injury_end(header, reference) if case else None,
+    )
     extract_ur_date(
         text, summary_start, summary_end, summary_low, out, summary_dates,
         case and case.get("ur_denial_date"), values["injury"]["date"],

@@ -20,6 +20,13 @@ _D = rf"({DATE_PATTERN})"
 _CASE_NUMBER = re.compile(rf"Case\s+(?:Number|No\.?)\s*:?\s*({CASE_NUMBER})\b", re.IGNORECASE)
 _CASE_LABEL = re.compile(r"Case\s+(?:Number|No\.?)\s*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _NAME_WORD = r"(?![A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:)(?-i:[A-Z])[A-Za-z.'-]*"  # a capitalized word, not a label's
+# A cumulative injury's range: "Date of Injury: CT 01/01/2000 - 01/01/2005".
+_CUMULATIVE = r"(?:(?:CT|C/T|Cumulative(?:\s+Trauma)?)\s*:?\s*(?:from\s+)?)?"
+_RANGE_JOIN = r"\s*(?:-|to|through|thru|until)\s*"
+_RANGE_END = re.compile(
+    rf"Date\s+of\s+Injury\s*:?\s*{_CUMULATIVE}(?:{DATE_PATTERN}){_RANGE_JOIN}({DATE_PATTERN})",
+    re.IGNORECASE,
+)
 _PRIORITIES = r"(?:Standard|Expedited|Regular|Urgent|Routine)\b"
 
 # The labels, by key: what a table read column by column stacks above the values.
@@ -41,7 +48,7 @@ _FIELD_PATTERNS = {
     # A colon may be missing where a table cell holds the label ("Date Assigned | 12/14/2016").
     "date_assigned": rf"(?:Date\s+Assigned\s*:?\s*|Notice\s+of\s+Assignment\s+and\s+Request\s+for\s+Information\s+was\s+"
     rf"(?:provided|sent|mailed)\s+to\s+the\s+above\s+parties\s+on\s+){_D}",
-    "date_of_injury": rf"Date\s+of\s+Injury\s*:?\s*{_D}",
+    "date_of_injury": rf"Date\s+of\s+Injury\s*:?\s*{_CUMULATIVE}{_D}",
     "decision_date": rf"(?:Decision\s+Date\s*:?\s*|^[ \t]*Dated\s*:\s*){_D}",  # "Dated:" under the earliest letters' title
     # The earliest letters also say it in a sentence: "... filed on 8/7/2013 disputing the Utilization Review Denial dated 7/31/2013".
     "ur_denial_date": rf"UR\s+Denial\s+Date\s*:?\s*{_D}|disputing\s+the\s+Utilization\s+Review\s+"
@@ -75,7 +82,11 @@ def _column_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a label alone on its line, one value of a column) for tables read column by column."""
     labels = "|".join(f"(?P<{key}>{label})" for key, label in _LABELS.items())
     label_line = re.compile(rf"^[ \t]*(?:{labels})[ \t]*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
-    value = re.compile(rf"{CASE_NUMBER}\b|{DATE_PATTERN}|(?!{_ANY_LABEL})[A-Za-z][A-Za-z'-]*\b", re.IGNORECASE)
+    value = re.compile(
+        rf"{CASE_NUMBER}\b|{_CUMULATIVE}(?P<first>{DATE_PATTERN})(?:{_RANGE_JOIN}(?P<last>{DATE_PATTERN}))?"
+        rf"|(?!{_ANY_LABEL})[A-Za-z][A-Za-z'-]*\b",
+        re.IGNORECASE,
+    )
     return label_line, value
 
 
@@ -94,7 +105,22 @@ def read_header(text: str, start: int, end: int) -> dict[str, RawField] | None:
     if not found.keys() >= _REQUIRED_KEYS:
         for key, field in _columns(text, start, end).items():
             found.setdefault(key, field)
+    if "date_of_injury" in found:
+        m = _RANGE_END.search(text, found["date_of_injury"][1][0] - 40, end)
+        if m and m.start(1) - found["date_of_injury"][1][1] < 20:
+            found[INJURY_END] = (m.group(1), m.span(1))
     return found if "case_number" in found else None
+
+
+#: The key of a header's injury range end among ``read_header``'s fields (no key of ``case``).
+INJURY_END = "date_of_injury_end"
+
+
+def injury_end(header: dict[str, RawField] | None, reference: Reference) -> tuple[str, tuple[int, int]] | None:
+    """The end of the header's cumulative injury range, as (ISO date, span); None when it states none."""
+    raw = header.get(INJURY_END) if header else None
+    value = parse_date(raw[0], reference) if raw else None
+    return (iso(value), raw[1]) if value and raw else None
 
 
 def _columns(text: str, start: int, end: int) -> dict[str, RawField]:
@@ -133,7 +159,10 @@ def _pair(text: str, keys: list[str], pos: int, end: int, value: re.Pattern[str]
         values.append(m)
         pos = m.end()
     for key, m in zip(keys, values):
-        found[key] = (m.group(), m.span())
+        group = "first" if m.group("first") else 0  # a date, less a cumulative injury's "CT" and range end
+        found[key] = (m.group(group), m.span(group))
+        if key == "date_of_injury" and m.group("last"):
+            found[INJURY_END] = (m.group("last"), m.span("last"))
 
 
 def header_dates(header: dict[str, RawField] | None) -> list[date]:

@@ -50,17 +50,19 @@ _REQUEST_DATED = re.compile(r"(?:request(?:\s+for\s+authorization)?|rfa)\s+dated
 
 
 def extract_injury(
-    text: str, start: int, end: int, low: str, out: Collector, dates: DatesIn, header_doi: str | None
+    text: str, start: int, end: int, low: str, out: Collector, dates: DatesIn, header_doi: str | None,
+    header_end: tuple[str, tuple[int, int]] | None = None,
 ) -> None:
     """Fill ``injury.date`` and ``injury.end_date`` from the case summary ``text[start:end]``
-    (``low``: its lower-case copy)."""
+    (``low``: its lower-case copy); the header's date of injury (and the end of its range,
+    ``header_end``: ISO date and span) wins where the summary disagrees or says nothing."""
     found = _injury_from_summary(text, start, end, low, dates)
     if found is None:
         if header_doi:
-            out.put("injury.date", header_doi, out.spans.get("case.date_of_injury"))
+            _put_header_injury(out, header_doi, header_end)
         else:
             out.warn("injury.date", "no date of injury found")
-        out.put("injury.end_date", None)
+            out.put("injury.end_date", None)
         return
     first, last = found
     if header_doi and iso(first.value) != header_doi and not (last and iso(last.value) == header_doi):
@@ -68,13 +70,20 @@ def extract_injury(
             "injury.date",
             f"the case summary says {iso(first.value)} but the header says {header_doi}; the header is used",
         )
-        out.put("injury.date", header_doi, out.spans.get("case.date_of_injury"))
-        out.put("injury.end_date", None)
+        _put_header_injury(out, header_doi, header_end)
         return
     out.put("injury.date", iso(first.value), (first.start, first.end))
-    out.put("injury.end_date", iso(last.value) if last else None, (last.start, last.end) if last else None)
+    if last is None and header_doi and header_end:
+        out.put("injury.end_date", *header_end)
+    else:
+        out.put("injury.end_date", iso(last.value) if last else None, (last.start, last.end) if last else None)
     if last and last.value and first.value and last.value < first.value:
         out.warn("injury.end_date", "the injury range ends before it starts")
+
+
+def _put_header_injury(out: Collector, header_doi: str, header_end: tuple[str, tuple[int, int]] | None) -> None:
+    out.put("injury.date", header_doi, out.spans.get("case.date_of_injury"))
+    out.put("injury.end_date", *(header_end or (None,)))
 
 
 def _injury_from_summary(
