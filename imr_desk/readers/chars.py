@@ -77,7 +77,9 @@ def broken_word(line: str, next_line: str) -> str:
 def _resolve_break_hyphens(text: str) -> str:
     """Join words the PDF engine broke at a line end: whole where the letter spells the word
     whole elsewhere; else the hyphen stays before a capital and after a prefix that keeps one
-    ("non-", "evidence-"), and between fragments that are not both four letters or more."""
+    ("non-", "evidence-"), where the letter spells it hyphenated, between fragments that are
+    not both four letters or more, and between two words the letter uses on their own
+    ("drug-/related"; but "radicul-/opathy" is joined)."""
     def join(match: re.Match[str]) -> str:
         left, right = match.group(1), match.group(2)
         if not left or not right:
@@ -86,6 +88,15 @@ def _resolve_break_hyphens(text: str) -> str:
             return left + right
         if right[:1].isupper() or left.lower() in {"non", "evidence", "self", "post", "pre"}:
             return f"{left}-{right}"
-        return left + right if len(left) >= 4 and len(right) >= 4 else f"{left}-{right}"
+        if len(left) < 4 or len(right) < 4 or f"{left}-{right}" in text:
+            return f"{left}-{right}"
+        return f"{left}-{right}" if used_alone(left) and used_alone(right) else left + right
+
+    glued = ""  # the text with every break shut, where no fragment stands alone at its own break
+
+    def used_alone(word: str) -> bool:
+        nonlocal glued
+        glued = glued or text.replace("\ufffe", "x").replace("\u00ad", "x")
+        return spelled_whole(glued, word)
 
     return _BREAK_HYPHEN.sub(join, text)

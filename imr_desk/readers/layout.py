@@ -263,11 +263,12 @@ def _separator(
     cur_traits, prev_traits = traits[index], traits[index - 1]
     if cur_traits.label or cur_traits.heading or prev_traits.breaks_after or cur_traits.enumerated and prev_traits.terminal:
         return PARAGRAPH_BREAK
-    if cur.gap is Gap.PAGE:
-        return joiner if _continues(prev.text, cur.text) or not prev_traits.terminal else PARAGRAPH_BREAK
-    if not blank_structured and prev_traits.terminal and len(prev.text) < 0.8 * typical:
-        return PARAGRAPH_BREAK
-    return joiner
+    if cur.gap is Gap.PAGE and (_continues(prev.text, cur.text) or not prev_traits.terminal):
+        return joiner
+    if blank_structured:  # blank lines mark paragraphs: only a page break may end one without them
+        return PARAGRAPH_BREAK if cur.gap is Gap.PAGE else joiner
+    # Hard-wrapped lines, a page's last one too: a sentence ends its paragraph where its line is short.
+    return PARAGRAPH_BREAK if prev_traits.terminal and len(prev.text) < 0.8 * typical else joiner
 
 
 def _continues(prev: str, cur: str) -> bool:

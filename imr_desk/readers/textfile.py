@@ -178,7 +178,10 @@ def _plain_lines(text: str, page: int) -> list[SourceLine]:
 
 def _export_lines(text: str, page: int) -> list[SourceLine]:
     """The export layout: a line holding one space is a paragraph break; an empty one is
-    page-break padding; a lone newline inside a line marks a stray footer remnant."""
+    page-break padding; a lone newline inside a line marks a stray footer remnant.
+
+    A paragraph that ends at a page's end keeps its break ahead of the padding, so padding
+    alone means the paragraph goes on across the page, whatever its last line ends with."""
     out: list[SourceLine] = []
     append = out.append
     new = tuple.__new__  # a SourceLine without the named tuple's slower constructor
@@ -189,8 +192,6 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
         if not line:
             if segment:
                 gap = paragraph
-            elif gap is not paragraph:
-                gap = page_break
             continue
         if "\n" not in line:
             append(new(SourceLine, (line, page, gap if out else none)))

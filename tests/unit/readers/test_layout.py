@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from imr_desk.readers.chars import normalize_chars
 from imr_desk.readers.layout import build_text
 from imr_desk.readers.lines import Gap, SourceLine
@@ -88,6 +90,19 @@ def test_pages_map_to_offsets():
 def test_break_hyphen_from_pdf_uses_the_letters_own_words():
     text = normalize_chars("Guide\ufffelines say. The Guidelines agree. non\ufffesteroidal drugs.")
     assert text.startswith("Guidelines say.") and "non-steroidal" in text
+
+
+@pytest.mark.parametrize(
+    ("source", "wanted"),
+    [
+        ("with radicul\ufffeopathy in the legs", "radiculopathy"),  # fragments no word of the letter
+        ("no drug screen; the drug\uffferelated risks are related to dose", "drug-related"),  # two words it uses
+        ("her well\ufffebeing, as well-being goes", "her well-being"),  # spelled hyphenated elsewhere
+        ("the drug\ufffescreen is needed", "drugscreen"),  # "screen" stands alone nowhere else
+    ],
+)
+def test_break_hyphen_between_long_fragments(source, wanted):
+    assert wanted in normalize_chars(source)
 
 
 def test_every_label_starts_with_one_of_the_label_initials():
