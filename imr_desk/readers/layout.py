@@ -185,7 +185,8 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
     if wrapped:
         content = _merge_wrapped(content)
     blank_structured = sum(1 for ln in content if ln.gap is Gap.PARAGRAPH) >= 2
-    typical = 0 if blank_structured else _typical_width(unmerged)  # only the line-width rule needs it
+    paged = blank_structured and any(ln.gap is Gap.PAGE for ln in content)
+    typical = _typical_width(unmerged) if paged or not blank_structured else 0  # only the line-width rule needs it
     traits = _LazyTraits(content)
     starts, inner, ends = _heading_runs(content, traits) if wrapped else (set(), set(), set())
 
@@ -263,10 +264,13 @@ def _separator(
     cur_traits, prev_traits = traits[index], traits[index - 1]
     if cur_traits.label or cur_traits.heading or prev_traits.breaks_after or cur_traits.enumerated and prev_traits.terminal:
         return PARAGRAPH_BREAK
-    if cur.gap is Gap.PAGE and (_continues(prev.text, cur.text) or not prev_traits.terminal):
+    if cur.gap is Gap.PAGE:
+        if _continues(prev.text, cur.text) or not prev_traits.terminal:
+            return joiner
+        if typical > _WRAPPED_WIDTH:  # whole paragraphs on their lines: a page breaks between them
+            return PARAGRAPH_BREAK
+    elif blank_structured:  # blank lines mark paragraphs
         return joiner
-    if blank_structured:  # blank lines mark paragraphs: only a page break may end one without them
-        return PARAGRAPH_BREAK if cur.gap is Gap.PAGE else joiner
     # Hard-wrapped lines, a page's last one too: a sentence ends its paragraph where its line is short.
     return PARAGRAPH_BREAK if prev_traits.terminal and len(prev.text) < 0.8 * typical else joiner
 
@@ -357,10 +361,13 @@ def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[i
     return starts, inner, ends
 
 
+_WRAPPED_WIDTH = 140  # hard-wrapped lines keep under it; wider ones hold whole paragraphs
+
+
 def _looks_wrapped(content: list[SourceLine]) -> bool:
     """Are these lines hard-wrapped text rather than one paragraph each?"""
     widths = sorted(len(ln.text) for ln in content)
-    if len(content) < 8 or widths[int(len(widths) * 0.9)] > 140:
+    if len(content) < 8 or widths[int(len(widths) * 0.9)] > _WRAPPED_WIDTH:
         return False
     open_ended = sum(1 for ln in content if not _TERMINAL.search(ln.text))
     return open_ended / len(content) > 0.5

@@ -148,7 +148,8 @@ def text_lines(text: str) -> list[SourceLine]:
     pages = text.split("\f") if "\f" in text else [text]  # "in" finds a character faster than split
     lines: list[SourceLine] = []
     for page_no, page in enumerate(pages, start=1):
-        if is_export_layout(page):
+        export = is_export_layout(page)
+        if export:
             page_lines = _export_lines(_join_pattern(" \n\n").sub(" ", page), page_no)
         elif page.count("\n\n") >= 2:  # blank lines mark paragraphs: line widths do not matter
             page_lines = _plain_lines(_join_pattern("\n").sub(" ", page), page_no)
@@ -156,10 +157,23 @@ def text_lines(text: str) -> list[SourceLine]:
             page_lines = _plain_lines(page, page_no)
         if page_no > 1 and page_lines:
             first = page_lines[0]
-            gap = first.gap if first.gap is Gap.PARAGRAPH else Gap.PAGE
+            between = _trailing_space(pages[page_no - 2]) + page[: len(page) - len(page.lstrip())]
+            gap = Gap.PARAGRAPH if _breaks_paragraph(between, export) else Gap.PAGE
             page_lines[0] = SourceLine(first.text, first.page, gap)
         lines.extend(page_lines)
     return lines
+
+
+def _trailing_space(page: str) -> str:
+    return page[len(page.rstrip()) :]
+
+
+def _breaks_paragraph(between: str, export: bool) -> bool:
+    """Does the white space around a form feed hold a paragraph break: a blank line, or in
+    the export layout its paragraph line of one space (its page padding alone does not)?"""
+    if export:
+        return "\n \n" in "\n" + between
+    return between.count("\n") >= 2
 
 
 def _plain_lines(text: str, page: int) -> list[SourceLine]:

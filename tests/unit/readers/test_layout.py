@@ -24,6 +24,35 @@ def test_export_page_break_inside_a_sentence_is_joined():
     assert "with lower case." in _build(raw)
 
 
+_WRAPPED = [
+    "The patient has had chronic low back pain for several years and was treated with",
+    "medication, physical therapy and injections without lasting relief of her symptoms.",
+    "She reports that her pain is worse with prolonged sitting and standing at her job.",
+]
+
+
+@pytest.mark.parametrize(
+    ("page_break", "same_paragraph"),
+    [
+        ("\n\f", True),  # a page ends mid-paragraph after a full-width sentence
+        ("\f", True),
+        ("\n\n\f", False),  # a blank line before the page's end ends the paragraph
+        ("\n\f\n", False),  # or one at the next page's start
+    ],
+)
+def test_a_form_feed_ends_a_paragraph_only_with_a_blank_line(page_break, same_paragraph):
+    page = "\n".join(_WRAPPED) + "\n\n" + "\n".join(_WRAPPED)
+    text = _build(page + page_break + "\n".join(_WRAPPED) + "\n\nThe end.")
+    assert len(text.split("\n\n")) == (3 if same_paragraph else 4)
+
+
+@pytest.mark.parametrize(("padding", "same_paragraph"), [(" \n\n\n\n", True), (" \n\n \n\n\n\n", False)])
+def test_export_page_padding_alone_does_not_end_a_paragraph(padding, same_paragraph):
+    paragraph = " \n\n".join(_WRAPPED) + " \n\n \n\n"
+    raw = paragraph * 3 + " \n\n".join(_WRAPPED[:2]) + padding + _WRAPPED[2] + " \n\n \n\n" + paragraph
+    assert (_build(raw).count("\n\n") == 4) is same_paragraph
+
+
 def test_hyphen_at_line_end_is_kept_and_joined():
     raw = "disc protrusion at L4-\n\nL5 and L5-S1. It was non-\n\ncertified today. \n\n" * 6
     text = _build(raw)
