@@ -23,10 +23,6 @@ _NAME_WORD = r"(?![A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:)(?-i:[A-Z])[A-Za-z.'-
 # A cumulative injury's range: "Date of Injury: CT 01/01/2000 - 01/01/2005".
 _CUMULATIVE = r"(?:(?:CT|C/T|Cumulative(?:\s+Trauma)?)\s*:?\s*(?:from\s+)?)?"
 _RANGE_JOIN = r"\s*(?:-|to|through|thru|until)\s*"
-_RANGE_END = re.compile(
-    rf"Date\s+of\s+Injury\s*:?\s*{_CUMULATIVE}(?:{DATE_PATTERN}){_RANGE_JOIN}({DATE_PATTERN})",
-    re.IGNORECASE,
-)
 _PRIORITIES = r"(?:Standard|Expedited|Regular|Urgent|Routine)\b"
 
 # The labels, by key: what a table read column by column stacks above the values.
@@ -78,6 +74,14 @@ def _fields() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _range_end() -> re.Pattern[str]:
+    """The end of a cumulative injury's range after the Date of Injury label."""
+    return re.compile(
+        rf"Date\s+of\s+Injury\s*:?\s*{_CUMULATIVE}(?:{DATE_PATTERN}){_RANGE_JOIN}({DATE_PATTERN})", re.IGNORECASE
+    )
+
+
+@cache
 def _column_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a label alone on its line, one value of a column) for tables read column by column."""
     labels = "|".join(f"(?P<{key}>{label})" for key, label in _LABELS.items())
@@ -106,7 +110,7 @@ def read_header(text: str, start: int, end: int) -> dict[str, RawField] | None:
         for key, field in _columns(text, start, end).items():
             found.setdefault(key, field)
     if "date_of_injury" in found:
-        m = _RANGE_END.search(text, found["date_of_injury"][1][0] - 40, end)
+        m = _range_end().search(text, found["date_of_injury"][1][0] - 40, end)
         if m and m.start(1) - found["date_of_injury"][1][1] < 20:
             found[INJURY_END] = (m.group(1), m.span(1))
     return found if "case_number" in found else None
