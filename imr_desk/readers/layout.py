@@ -262,7 +262,9 @@ def _separator(
             return PARAGRAPH_BREAK
         return joiner
     cur_traits, prev_traits = traits[index], traits[index - 1]
-    if cur_traits.label or cur_traits.heading or prev_traits.breaks_after or cur_traits.enumerated and prev_traits.terminal:
+    if cur_traits.label or cur_traits.heading or prev_traits.breaks_after:
+        return PARAGRAPH_BREAK
+    if cur_traits.enumerated and (prev_traits.terminal or prev.text[-1:] == ":"):  # "…requires:" / "1. Pain relief."
         return PARAGRAPH_BREAK
     if cur.gap is Gap.PAGE:
         if _continues(prev.text, cur.text) or not prev_traits.terminal:

@@ -53,6 +53,14 @@ def test_export_page_padding_alone_does_not_end_a_paragraph(padding, same_paragr
     assert (_build(raw).count("\n\n") == 4) is same_paragraph
 
 
+def test_a_numbered_list_after_a_colon_in_hard_wrapped_lines_keeps_its_entries():
+    lines = [*_WRAPPED, "The guidelines require all of the following before opioids are continued:",
+             "1. Documented pain relief.", "2. Improved function.", *_WRAPPED]
+    paragraphs = _build("\n".join(lines)).split("\n\n")
+    assert paragraphs[1:4] == ["1. Documented pain relief.", "2. Improved function.", " ".join(_WRAPPED)]
+    assert paragraphs[0].endswith("before opioids are continued:")
+
+
 def test_hyphen_at_line_end_is_kept_and_joined():
     raw = "disc protrusion at L4-\n\nL5 and L5-S1. It was non-\n\ncertified today. \n\n" * 6
     text = _build(raw)
