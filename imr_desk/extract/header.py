@@ -110,7 +110,7 @@ def read_header(text: str, start: int, end: int) -> dict[str, RawField] | None:
         for key, field in _columns(text, start, end).items():
             found.setdefault(key, field)
     if "date_of_injury" in found:
-        m = _range_end().search(text, found["date_of_injury"][1][0] - 40, end)
+        m = _range_end().search(text, max(start, found["date_of_injury"][1][0] - 40), end)
         if m and m.start(1) - found["date_of_injury"][1][1] < 20:
             found[INJURY_END] = (m.group(1), m.span(1))
     return found if "case_number" in found else None

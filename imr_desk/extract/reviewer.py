@@ -136,7 +136,7 @@ def extract_reviewer(text: str, start: int, end: int, out: Collector) -> None:
 # "The expert reviewer is a Physical Therapist and is licensed ...": a profession named with
 # no cue word, in capitals, read only when no other form names a specialty.
 _PROFESSION = re.compile(
-    r"reviewer\s+is\s+an?\s+(?:practi[cs]ing\s+)?"
+    r"(?i:reviewer\s+is\s+an?\s+(?:practi[cs]ing\s+)?)"
     r"(?P<name>[A-Z][\w.'/-]*(?:\s+(?:[A-Z][\w.'/-]*|of|and|&|trained))*)(?<!\sof)(?<!\sand)(?<!\s&)"
 )
 

@@ -147,8 +147,9 @@ def text_lines(text: str) -> list[SourceLine]:
         text = paragraphs_of_run_on(text)
     pages = text.split("\f") if "\f" in text else [text]  # "in" finds a character faster than split
     lines: list[SourceLine] = []
+    export_letter = len(pages) > 1 and is_export_layout(text)  # a short last page may not show the layout itself
     for page_no, page in enumerate(pages, start=1):
-        export = is_export_layout(page)
+        export = export_letter or is_export_layout(page)
         if export:
             page_lines = _export_lines(_join_pattern(" \n\n").sub(" ", page), page_no)
         elif page.count("\n\n") >= 2:  # blank lines mark paragraphs: line widths do not matter
@@ -157,8 +158,11 @@ def text_lines(text: str) -> list[SourceLine]:
             page_lines = _plain_lines(page, page_no)
         if page_no > 1 and page_lines:
             first = page_lines[0]
-            between = _trailing_space(pages[page_no - 2]) + page[: len(page) - len(page.lstrip())]
-            gap = Gap.PARAGRAPH if _breaks_paragraph(between, export) else Gap.PAGE
+            before, after = _trailing_space(pages[page_no - 2]), page[: len(page) - len(page.lstrip())]
+            if _breaks_paragraph(before, after, export):
+                gap = Gap.PARAGRAPH
+            else:  # the export says the paragraph goes on; elsewhere the layout rules judge the page's end
+                gap = Gap.NONE if export else Gap.PAGE
             page_lines[0] = SourceLine(first.text, first.page, gap)
         lines.extend(page_lines)
     return lines
@@ -168,12 +172,13 @@ def _trailing_space(page: str) -> str:
     return page[len(page.rstrip()) :]
 
 
-def _breaks_paragraph(between: str, export: bool) -> bool:
-    """Does the white space around a form feed hold a paragraph break: a blank line, or in
-    the export layout its paragraph line of one space (its page padding alone does not)?"""
+def _breaks_paragraph(before: str, after: str, export: bool) -> bool:
+    """Does the white space around a form feed (``before`` and ``after`` it) hold a paragraph
+    break: a blank line, or in the export layout its paragraph line of one space (its page
+    padding alone does not)? The form feed itself ends a line."""
     if export:
-        return "\n \n" in "\n" + between
-    return between.count("\n") >= 2
+        return "\n \n" in f"{before}\n{after}"
+    return (before + after).count("\n") >= 2
 
 
 def _plain_lines(text: str, page: int) -> list[SourceLine]:

@@ -48,6 +48,7 @@ _SUMMARY = "The patient is a 52 year old female injured on 4/5/2011. UR dated 6/
     ("credentials", "specialties"),
     [
         ("The expert reviewer is a Physical Therapist and is licensed to practice in California.", ["Physical Therapist"]),
+        ("The Expert Reviewer is a Chiropractor and is licensed to practice in California.", ["Chiropractor"]),
         ("The expert reviewer is an Acupuncturist and is licensed to practice in California.", ["Acupuncturist"]),
         ("The expert reviewer is a Physician Assistant, licensed in California.", ["Physician Assistant"]),
         ("The expert reviewer is a practicing Neurologist licensed in California.", ["Neurologist"]),

@@ -53,6 +53,25 @@ def test_export_page_padding_alone_does_not_end_a_paragraph(padding, same_paragr
     assert (_build(raw).count("\n\n") == 4) is same_paragraph
 
 
+@pytest.mark.parametrize(
+    ("page_break", "same_paragraph"),
+    [(" \n\n\f", True), (" \n\n\n\n\f", True), (" \n\n \n\n\f", False), (" \n\n\f \n\n", False), ("\f \n\n", False)],
+)
+def test_export_pages_split_by_form_feeds_keep_their_paragraphs(page_break, same_paragraph):
+    paragraph = " \n\n".join(_WRAPPED) + " \n\n \n\n"
+    first_page = paragraph * 3 + " \n\n".join(_WRAPPED[:2])
+    second_page = _WRAPPED[2] + " \n\n \n\n" + paragraph * 3
+    paragraphs = _build(first_page + page_break + second_page).split("\n\n")
+    assert len(paragraphs) == (7 if same_paragraph else 8)
+
+
+def test_a_short_last_page_of_the_export_keeps_its_layout():
+    paragraph = " \n\n".join(_WRAPPED) + " \n\n \n\n"
+    last_page = 'not use it longer than 2-3 weeks". \n\nMedical records do not detail the plan. \n\n'
+    paragraphs = _build(paragraph * 3 + 'It says "Do \n\n\f' + last_page).split("\n\n")
+    assert paragraphs[3] == 'It says "Do not use it longer than 2-3 weeks". Medical records do not detail the plan.'
+
+
 def test_a_numbered_list_after_a_colon_in_hard_wrapped_lines_keeps_its_entries():
     lines = [*_WRAPPED, "The guidelines require all of the following before opioids are continued:",
              "1. Documented pain relief.", "2. Improved function.", *_WRAPPED]
