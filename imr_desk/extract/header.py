@@ -75,10 +75,8 @@ def _fields() -> dict[str, re.Pattern[str]]:
 
 @cache
 def _range_end() -> re.Pattern[str]:
-    """The end of a cumulative injury's range after the Date of Injury label."""
-    return re.compile(
-        rf"Date\s+of\s+Injury\s*:?\s*{_CUMULATIVE}(?:{DATE_PATTERN}){_RANGE_JOIN}({DATE_PATTERN})", re.IGNORECASE
-    )
+    """The end of a cumulative injury's range, right after its first date: " - 02/27/2008"."""
+    return re.compile(rf"{_RANGE_JOIN}({DATE_PATTERN})", re.IGNORECASE)
 
 
 @cache
@@ -87,7 +85,7 @@ def _column_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     labels = "|".join(f"(?P<{key}>{label})" for key, label in _LABELS.items())
     label_line = re.compile(rf"^[ \t]*(?:{labels})[ \t]*:[ \t]*$", re.IGNORECASE | re.MULTILINE)
     value = re.compile(
-        rf"{CASE_NUMBER}\b|{_CUMULATIVE}(?P<first>{DATE_PATTERN})(?:{_RANGE_JOIN}(?P<last>{DATE_PATTERN}))?"
+        rf"{CASE_NUMBER}\b|{_CUMULATIVE}(?P<first>{DATE_PATTERN})(?:{_RANGE_JOIN}{DATE_PATTERN})?"
         rf"|(?!{_ANY_LABEL})[A-Za-z][A-Za-z'-]*\b",
         re.IGNORECASE,
     )
@@ -110,8 +108,8 @@ def read_header(text: str, start: int, end: int) -> dict[str, RawField] | None:
         for key, field in _columns(text, start, end).items():
             found.setdefault(key, field)
     if "date_of_injury" in found:
-        m = _range_end().search(text, max(start, found["date_of_injury"][1][0] - 40), end)
-        if m and m.start(1) - found["date_of_injury"][1][1] < 20:
+        m = _range_end().match(text, found["date_of_injury"][1][1], end)
+        if m:
             found[INJURY_END] = (m.group(1), m.span(1))
     return found if "case_number" in found else None
 
@@ -165,8 +163,6 @@ def _pair(text: str, keys: list[str], pos: int, end: int, value: re.Pattern[str]
     for key, m in zip(keys, values):
         group = "first" if m.group("first") else 0  # a date, less a cumulative injury's "CT" and range end
         found[key] = (m.group(group), m.span(group))
-        if key == "date_of_injury" and m.group("last"):
-            found[INJURY_END] = (m.group("last"), m.span("last"))
 
 
 def header_dates(header: dict[str, RawField] | None) -> list[date]:

@@ -158,7 +158,8 @@ def text_lines(text: str) -> list[SourceLine]:
             page_lines = _plain_lines(page, page_no)
         if page_no > 1 and page_lines:
             first = page_lines[0]
-            before, after = _trailing_space(pages[page_no - 2]), page[: len(page) - len(page.lstrip())]
+            previous = pages[page_no - 2]
+            before, after = previous[len(previous.rstrip()) :], page[: len(page) - len(page.lstrip())]
             if _breaks_paragraph(before, after, export):
                 gap = Gap.PARAGRAPH
             else:  # the export says the paragraph goes on; elsewhere the layout rules judge the page's end
@@ -166,10 +167,6 @@ def text_lines(text: str) -> list[SourceLine]:
             page_lines[0] = SourceLine(first.text, first.page, gap)
         lines.extend(page_lines)
     return lines
-
-
-def _trailing_space(page: str) -> str:
-    return page[len(page.rstrip()) :]
 
 
 def _breaks_paragraph(before: str, after: str, export: bool) -> bool:
