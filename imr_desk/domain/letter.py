@@ -21,6 +21,26 @@ ISSUES_HEADING = (  # "IMR ISSUES, DECISIONS AND RATIONALES" in its spellings, a
 )
 DOCUMENTS_HEADING = r"DOCUMENTS\s+REVIEWED"
 
+
+def decision_search_start(text: str) -> int:
+    """Where a search for the decision that ends ``text`` ("…#120:  Upheld", "… - Overturned.",
+    "… (Upheld)") need start: two characters before the spaces and "(" ahead of its last word;
+    -1 when ``text`` does not end with "upheld" or "overturned" (any case).
+
+    A decision pattern's prefix (":", " -", two spaces) is at most two characters, so a search
+    from here finds what one from further back would, without trying every position."""
+    body = text.rstrip(" .)")
+    end = body[-10:].lower()
+    if end.endswith("upheld"):
+        at = len(body) - 6
+    elif end.endswith("overturned"):
+        at = len(body) - 10
+    else:
+        return -1
+    while at > 0 and (text[at - 1].isspace() or text[at - 1] == "("):
+        at -= 1
+    return max(0, at - 2)
+
 #: Fields beyond extraction, edited like any other.
 EXTRA_FIELDS: dict[str, Any] = {
     "case": {"case_number": None, "claim_number": None, "employee_name": None},

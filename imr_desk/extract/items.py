@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from imr_desk.domain.letter import decision_search_start
 from imr_desk.extract.collector import Collector
 from imr_desk.extract.quantity import find_quantity
 from imr_desk.extract.sections import REGARDING, squash, trimmed
@@ -190,8 +191,8 @@ def _out_of_order(item: _Item, label: str) -> bool:
 
 def _heading(text: str, s: int, e: int, chunk: str) -> _Item | None:
     """The item that the paragraph ``chunk`` (``text[s:e]``) heads, with its decision."""
-    tail_at = max(0, len(chunk) - 40)
-    m = _DECISION.search(chunk, tail_at) if chunk[-40:].rstrip(" .)").lower().endswith(("upheld", "overturned")) else None
+    at = decision_search_start(chunk)
+    m = _DECISION.search(chunk, max(at, len(chunk) - 40)) if at >= 0 else None
     if m and len(chunk) < 1200:
         group = m.lastgroup or "d"
         body_end = s + m.start()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
@@ -22,11 +23,65 @@ def lowered(text: str) -> str:
 def keyword_hits(
     low: str, patterns: Iterable[re.Pattern[str]], start: int, end: int, offset: int = 0
 ) -> list[tuple[int, int]]:
-    """Spans of every match of the (lower-case, literal-first) patterns, in text order.
+    """Spans of every match of the (lower-case, literal-first) patterns, in text order, as
+    ``finditer`` finds them.
 
-    ``low`` is the lower-case copy of the text from ``offset`` on; spans are offsets into the text."""
-    hits = {(m.start() + offset, m.end() + offset) for pattern in patterns for m in pattern.finditer(low, start - offset, end - offset)}
+    ``low`` is the lower-case copy of the text from ``offset`` on; spans are offsets into the
+    text. Each pattern's leading word is found by ``str.find``, several times faster than the
+    regex engine's own scan, and the pattern is matched only there."""
+    hits: set[tuple[int, int]] = set()
+    first, stop = start - offset, end - offset
+    for pattern in patterns:
+        prefix = literal_prefix(pattern)
+        if not prefix:
+            hits.update((m.start() + offset, m.end() + offset) for m in pattern.finditer(low, first, stop))
+            continue
+        at = low.find(prefix, first, stop)
+        while at >= 0:
+            m = pattern.match(low, at, stop)
+            if m is None:
+                at = low.find(prefix, at + 1, stop)
+                continue
+            hits.add((at + offset, m.end() + offset))
+            at = low.find(prefix, max(m.end(), at + 1), stop)  # no overlaps, as finditer
     return sorted(hits)
+
+
+_PLAIN_START = re.compile(r"[a-z0-9 ]*")
+
+
+@cache
+def literal_prefix(pattern: re.Pattern[str]) -> str:
+    """The plain characters every match of ``pattern`` starts with ("" for none, or for a
+    pattern that ignores case, is verbose or has alternatives at its top level)."""
+    source = pattern.pattern
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or _has_top_level_alternative(source):
+        return ""
+    head = _PLAIN_START.match(source).group()
+    if head and source[len(head) : len(head) + 1] in ("?", "*", "{"):  # its last character is optional
+        head = head[:-1]
+    return head
+
+
+def _has_top_level_alternative(source: str) -> bool:
+    depth = 0
+    escaped = in_class = False
+    for ch in source:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 def word_start(text: str, pos: int) -> bool:

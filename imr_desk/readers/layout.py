@@ -13,7 +13,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from imr_desk.domain.letter import DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING
+from imr_desk.domain.letter import (
+    DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING, decision_search_start,
+)
 from imr_desk.readers.chars import broken_word, spelled_whole
 from imr_desk.readers.footers import drop_footers
 from imr_desk.readers.lines import Gap, SourceLine
@@ -101,7 +103,7 @@ def is_heading(text: str) -> bool:
     lower, letters = _letter_counts(text)
     if letters < 8 or lower > 0.1 * letters:
         return False
-    return not (_ends_with_decision(text) and DECISION_END.search(text[-40:]))
+    return not _ends_with_decision(text) or not _decision_ends(text[-40:])
 
 
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
@@ -114,6 +116,13 @@ def _letter_counts(text: str) -> tuple[int, int]:
         return len(_LOWER.findall(text)), len(_LETTER.findall(text))
     raw = text.encode("ascii")
     return len(raw) - len(raw.translate(None, _ASCII_LOWER)), len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+
+
+def _decision_ends(tail: str) -> bool:
+    """Does ``DECISION_END`` match ``tail``? Searched from where it can start (see
+    ``decision_search_start``), as a search over the whole tail is slow."""
+    at = decision_search_start(tail)
+    return at >= 0 and DECISION_END.search(tail, at) is not None
 
 
 def _ends_with_decision(text: str) -> bool:
@@ -154,7 +163,7 @@ def _traits(text: str) -> _Traits:
         len(text) < 70 and text[:1] in _SECTION_INITIALS and SECTION_HEADING.match(text) is not None
     )
     intro_end = bare.endswith(":") and bare.rstrip(": ").lower().endswith(_INTRO_WORDS) and bool(_INTRO_END.search(tail))
-    decision_end = bare.lower().endswith(_DECISION_TAILS) and bool(DECISION_END.search(tail))
+    decision_end = bare.lower().endswith(_DECISION_TAILS) and _decision_ends(tail)
     decision_only = decision_end and len(text) < 14
     return _new_traits(  # positional, as the fields are declared: label, heading, breaks_after, ...
         _Traits,

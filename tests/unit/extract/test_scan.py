@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from imr_desk.extract.scan import cues, cues_in_order, words_at_start
+from imr_desk.extract.scan import cues, cues_in_order, keyword_hits, literal_prefix, words_at_start
 
 TEXT = "the hero said he/she, and she herself, ashe and his; him.  Hershey's /her _he he_ she"
 
@@ -38,3 +38,36 @@ def test_cues_in_order_finds_what_cues_finds_across_stretches() -> None:
     assert found == cues(text, low, patterns, exact, 7, len(text), offset=7)
     assert len(found) == 4 * 40
     assert all(text[s:e].lower().startswith(("fell", "utilization", "date", "ur")) for s, e in found)
+
+
+@pytest.mark.parametrize(
+    ("source", "flags", "prefix"),
+    [
+        (r"utilization\s+review", 0, "utilization"),
+        (r"non-?certifi", 0, "non"),
+        (r"deni(?:ed|al)\b", 0, "deni"),
+        (r"ab?c", 0, "a"),  # an optional last character is no part of it
+        (r"abc*", 0, "ab"),
+        (r"ab{0,2}", 0, "a"),
+        (r"denied|modified", 0, ""),  # alternatives at the top level start differently
+        (r"ab[(]c|d", 0, ""),
+        (r"(?:a|b)c", 0, ""),
+        (r"x\|y", 0, "x"),  # an escaped bar is a character
+        (r"denied", re.IGNORECASE, ""),  # find() cannot ignore case
+        (r"\bdenied", 0, ""),
+    ],
+)
+def test_literal_prefix_is_what_every_match_starts_with(source: str, flags: int, prefix: str) -> None:
+    assert literal_prefix(re.compile(source, flags)) == prefix
+
+
+def test_keyword_hits_finds_what_finditer_finds() -> None:
+    low = "the utilization review non-certified; prior review, prior  decision. a nonce; previous determination deni deniedx denial"
+    text = "Intro. " + low
+    patterns = [
+        re.compile(p)
+        for p in (r"utilization\s+review", r"prior\s+(?:review|decision)", r"non-?certifi", r"deni(?:ed|al)\b", r"aa|prior", r"(?:pre|pri)\w+")
+    ]
+    expected = sorted({(m.start() + 7, m.end() + 7) for p in patterns for m in p.finditer(low, 3, len(low) - 2)})
+    assert keyword_hits(low, patterns, 10, len(text) - 2, offset=7) == expected
+    assert len(expected) == 7
