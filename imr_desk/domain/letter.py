@@ -21,6 +21,14 @@ ISSUES_HEADING = (  # "IMR ISSUES, DECISIONS AND RATIONALES" in its spellings, a
 )
 DOCUMENTS_HEADING = r"DOCUMENTS\s+REVIEWED"
 
+# The labels of an item's paragraphs, matched ignoring case: "Claims Administrator guideline:",
+# "MAXIMUS guideline:", "Decision rationale:"; also in the plural, as "Guideline(s)" or
+# "Guideline Used", possessive ("Claims Administrator's"), and "Rationale:" alone.
+_GUIDELINE = r"\s+guidelines?(?:\(s\))?(?:\s+used)?\s*:"
+CA_GUIDELINE_LABEL = rf"Claims\s+Administrator(?:'s)?{_GUIDELINE}"
+MAXIMUS_GUIDELINE_LABEL = rf"MAXIMUS(?:'s)?{_GUIDELINE}"
+RATIONALE_LABEL = r"(?:Decision\s+)?rationale\s*:"
+
 
 def decision_search_start(text: str) -> int:
     """Where a search for the decision that ends ``text`` ("…#120:  Upheld", "… - Overturned.",

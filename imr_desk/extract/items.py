@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from imr_desk.domain.letter import decision_search_start
+from imr_desk.domain.letter import CA_GUIDELINE_LABEL, MAXIMUS_GUIDELINE_LABEL, RATIONALE_LABEL, decision_search_start
 from imr_desk.extract.collector import Collector
 from imr_desk.extract.quantity import find_quantity
 from imr_desk.extract.sections import REGARDING, squash, trimmed
@@ -45,11 +45,11 @@ _REVIEWER_BASED = (
 _GUIDELINES_OF = r"Medical\s+Treatment\s+Guideline(?:s|\(s\))?\s+(?:that\s+)?"  # "Medical Treatment Guideline(s) the ... on:"
 _LABEL = re.compile(
     r"^\s*(?:"
-    rf"(?P<claims_administrator_guideline>Claims\s+Administrator\s+guideline\s*:|{_CA_BASED}"
+    rf"(?P<claims_administrator_guideline>{CA_GUIDELINE_LABEL}|{_CA_BASED}"
     rf"|{_GUIDELINES_OF}the\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on\s*:\s*(?:{_CA_BASED})?)"
-    rf"|(?P<maximus_guideline>MAXIMUS\s+guideline\s*:|{_REVIEWER_BASED}\s+(?:the\s+)?"
+    rf"|(?P<maximus_guideline>{MAXIMUS_GUIDELINE_LABEL}|{_REVIEWER_BASED}\s+(?:the\s+)?"
     rf"|{_GUIDELINES_OF}the\s+{_REVIEWER_BASED}\s*:\s*(?:{_REVIEWER_BASED}\s+(?:the\s+)?)?)"
-    r"|(?P<rationale>Decision\s+rationale\s*:|(?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+"
+    rf"|(?P<rationale>{RATIONALE_LABEL}|(?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+"
     r"decision\s+rationale\s*:|Rationale\s+for\s+the\s+Decision\s*:)"
     r")",
     re.IGNORECASE,

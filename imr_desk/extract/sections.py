@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from imr_desk.domain.letter import DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING
+from imr_desk.domain.letter import (
+    CA_GUIDELINE_LABEL, DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, MAXIMUS_GUIDELINE_LABEL, RATIONALE_LABEL, SECTION_NUMBER,
+    SUMMARY_HEADING,
+)
 
 _HOW = re.compile(rf"{HOW_HEADING}|Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:?", re.IGNORECASE)
 _SUMMARY = re.compile(
@@ -42,7 +45,7 @@ def _fallbacks() -> _Fallbacks:
     return _Fallbacks(
         re.compile(rf"{glued}{SUMMARY_HEADING}(?![a-z])"),
         re.compile(rf"{glued}(?:{ISSUES_HEADING})(?![a-z])"),
-        re.compile(r"^(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)\s*:", re.I | re.M),
+        re.compile(rf"^(?:{CA_GUIDELINE_LABEL}|{MAXIMUS_GUIDELINE_LABEL}|{RATIONALE_LABEL})", re.I | re.M),
         re.compile(
             r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b|\binjured\s+worker\b"
             r"|\b(?:the|this)\s+(?:patient|claimant|applicant)\b",

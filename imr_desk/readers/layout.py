@@ -30,7 +30,7 @@ _LABEL_FORMS = (
     r"States?(?:\(s\))?\s+of\s+Licensure", r"Certifications?(?:\(s\))?\s*/\s*Specialt", r"Specialt(?:y|ies)\s*:",
     r"Licensure\s*:", r"Licensed\s+in\s*:", r"Board\s+Certifi(?:cations?(?:\(s\))?|ed\s+in)\s*:",
     r"Specialty\s+Certifications?(?:\(s\))?\s*:",
-    r"Claims\s+Administrator\s+guideline", r"MAXIMUS\s+guideline", r"Decision\s+rationale",
+    r"Claims\s+Administrator(?:'s)?\s+guideline", r"MAXIMUS(?:'s)?\s+guideline", r"Decision\s+rationale", r"Rationale\s*:",
     r"The\s+(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+decision\s+rationale",
     r"Expert\s+Reviewer(?:'s)?\s+decision\s+rationale", r"Physician\s+Reviewer(?:'s)?\s+decision\s+rationale",
     r"Professional\s+Reviewer(?:'s)?\s+decision\s+rationale",

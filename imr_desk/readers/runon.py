@@ -12,16 +12,22 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from imr_desk.domain.letter import DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SUMMARY_HEADING
+from imr_desk.domain.letter import (
+    CA_GUIDELINE_LABEL, DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, MAXIMUS_GUIDELINE_LABEL, SUMMARY_HEADING,
+)
 
 #: Without a line break in its first this many characters, a letter is one run-on line.
 RUN_ON_PREFIX = 2000
 
 _HEADINGS = rf"\s*({HOW_HEADING}|{SUMMARY_HEADING}|{ISSUES_HEADING}|{DOCUMENTS_HEADING})\s*"  # in capitals, as printed
 _LABELS = (
-    r"\s+(?=Claims Administrator guideline:|MAXIMUS guideline:|Decision rationale:|States?(?:\(s\))? of Licensure:"
+    rf"\s+(?={CA_GUIDELINE_LABEL}|{MAXIMUS_GUIDELINE_LABEL}|States?(?:\(s\))? of Licensure:"
     r"|Certifications?(?:\(s\))?/Specialt(?:y|ies):|The expert reviewer developed the following"
-    r"|The Expert Reviewer has the following credentials|The Final Determination was based)"
+    r"|The Expert Reviewer has the following credentials|The Final Determination was based"
+    r"|Medical\s+Treatment\s+Guideline(?:s|\(s\))?\s+(?:that\s+)?the\s+(?:Claims|Expert|Physician|Professional))"
+    # The rationale's labels, each split off whole, not where a longer one ends
+    r"|(?<!\sthe)(?<!\s)\s+(?=(?:the\s+)?(?:expert|physician|professional)\s+reviewer(?:'s)?\s+decision\s+rationale\s*:)"
+    r"|(?<!reviewer's)(?<!reviewer)(?<!\s)\s+(?=decision\s+rationale\s*:)|(?<!decision)(?<!\s)\s+(?=rationale\s*:)"
 )
 _INTROS = r"(set forth below:|including all medical records:|following credentials:)\s+"
 # A paragraph that ends with an item's decision, and the sentence end before that item's heading.

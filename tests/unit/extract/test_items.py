@@ -55,3 +55,32 @@ def test_a_rationales_last_paragraph_stays_out_of_the_next_heading():
     out = letter(_CREDENTIALS, _SUMMARY, items)
     assert [item["request"] for item in out["items"]] == ["Norco #60", "(Retro) Toradol injection"]
     assert out["items"][0]["rationale"] == "Indicated.\n\nThe request is medically necessary"
+
+
+@pytest.mark.parametrize(
+    ("administrator", "maximus", "rationale"),
+    [
+        ("Claims Administrator guidelines:", "MAXIMUS guidelines:", "Decision rationale:"),
+        ("Claims Administrator Guideline(s):", "MAXIMUS Guideline(s):", "Decision Rationale:"),
+        ("Claims Administrator Guideline Used:", "MAXIMUS Guideline Used:", "Rationale:"),
+        ("Claims Administrator's guideline:", "Maximus guideline:", "Expert Reviewer's Decision Rationale:"),
+        ("CLAIMS ADMINISTRATOR GUIDELINE:", "MAXIMUS GUIDELINE:", "DECISION RATIONALE:"),
+    ],
+)
+@pytest.mark.parametrize("form", [{}, {"wrapped": True}, {"footer_after": 20}], ids=["plain", "wrapped", "export"])
+def test_item_labels_are_read_in_their_other_spellings(administrator, maximus, rationale, form):
+    def item(heading: str) -> str:
+        return (
+            f"{heading}\n\n{administrator} Decision based on MTUS Chronic Pain.\n\n"
+            f"{maximus} Decision based on ODG Pain.\n\n{rationale} The request is not supported.\n\n"
+        )
+
+    out = letter(_CREDENTIALS, _SUMMARY, item("Physical therapy x 12 visits: Upheld") + item("Norco #90: Overturned"), **form)
+    assert [
+        (i["request"], i["decision"], i["claims_administrator_guideline"], i["maximus_guideline"], i["rationale"])
+        for i in out["items"]
+    ] == [
+        (request, decision, "Decision based on MTUS Chronic Pain.", "Decision based on ODG Pain.", "The request is not supported.")
+        for request, decision in (("Physical therapy x 12 visits", "upheld"), ("Norco #90", "overturned"))
+    ]
+    assert not [w for w in out["warnings"] if w["field"] and w["field"].startswith("items")]

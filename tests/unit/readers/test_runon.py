@@ -43,3 +43,20 @@ def test_only_a_long_letter_without_line_breaks_is_run_on():
 def test_a_footer_word_inside_a_sentence_goes_but_the_final_determination_stays():
     run_on = "The Final Determination was based on decisions. It was a lumbar Final spinal cord stimulator."
     assert paragraphs_of_run_on(run_on) == "The Final Determination was based on decisions. It was a lumbar spinal cord stimulator."
+
+
+def test_item_labels_in_their_other_spellings_start_paragraphs_but_decision_rationale_stays_whole():
+    run_on = (
+        "Norco #90: Upheld Claims Administrator Guideline(s): MTUS. MAXIMUS guidelines: ODG. Rationale: Not indicated. "
+        "MRI: Overturned Medical Treatment Guideline(s) the Claims Administrator based its decision on: MTUS. "
+        "The Expert Reviewer's decision rationale: Indicated."
+    )
+    assert paragraphs_of_run_on(run_on).split("\n\n") == [
+        "Norco #90: Upheld",
+        "Claims Administrator Guideline(s): MTUS.",
+        "MAXIMUS guidelines: ODG.",
+        "Rationale: Not indicated.",
+        "MRI: Overturned",
+        "Medical Treatment Guideline(s) the Claims Administrator based its decision on: MTUS.",
+        "The Expert Reviewer's decision rationale: Indicated.",
+    ]
