@@ -14,7 +14,8 @@ from imr_desk.domain.letter import (
 
 _HOW = re.compile(rf"{HOW_HEADING}|Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:?", re.IGNORECASE)
 _SUMMARY = re.compile(
-    rf"^\s*{SECTION_NUMBER}(?:{SUMMARY_HEADING}|(?:Expert\s+Reviewer\s+)?Case\s+Summary\s*:)",
+    rf"^\s*{SECTION_NUMBER}(?:{SUMMARY_HEADING}|(?:Expert\s+Reviewer\s+)?Case\s+Summary\s*:"
+    r"|(?:(?:Clinical|Case)\s+Summary|Summary\s+of\s+(?:the\s+)?Case)\s*:?[ \t]*$)",  # a heading alone: "CASE SUMMARY"
     re.IGNORECASE | re.MULTILINE,
 )
 _DOCUMENTS = re.compile(
@@ -121,6 +122,9 @@ def find_sections(text: str) -> Sections:
     body_end = issues.start() if issues else (details.start() if details else n)  # where the items begin
     if not (issues or decisions):  # no heading names the items: they begin with the first one's labels
         body_end = _first_item(text, after_summary, n)
+        intro = text.find(_ITEMS_INTRO, after_summary, body_end)
+        if intro >= 0:  # or with the sentence that introduces them, and a heading of any words before it
+            body_end = _heading_before(text, after_summary, intro)
     header_end = how.start() if how else (summary.start() if summary else min(n, 600))
     cred_start = _past_colon(text, how.end()) if how else 0
     cred_end = summary.start() if summary else (_first_story(text, cred_start, body_end) or body_end)
@@ -159,6 +163,19 @@ def _first_item(text: str, start: int, end: int) -> int:
     if heading_end < 0:
         return end
     return max(start, text.rfind("\n\n", start, heading_end) + 2)
+
+
+_ITEMS_INTRO = "The Final Determination was based on decisions"
+
+
+def _heading_before(text: str, floor: int, at: int) -> int:
+    """The start of the paragraph before ``at`` where it is a heading (short, in capitals, no
+    full stop), else ``at``."""
+    start = max(floor, text.rfind("\n\n", floor, max(floor, at - 2)) + 2)
+    before = text[start:at].strip()
+    if before and len(before) <= 80 and before.upper() == before and not before.endswith("."):
+        return start
+    return at
 
 
 def _first_story(text: str, start: int, end: int) -> int | None:

@@ -86,3 +86,33 @@ def test_numbered_section_headings(numbers) -> None:
     assert text[slice(*sections.credentials)].strip() == "Credentials here."
     assert text[slice(*sections.summary)].strip() == "The patient is a 50 year old male."
     assert text[slice(*sections.issues)].strip() == "Item: Upheld"
+
+
+_ITEMS = (
+    "The Final Determination was based on decisions for the disputed items/services set forth below:\n\n"
+    "Norco #90: Upheld\n\nClaims Administrator guideline: MTUS.\n\nDecision rationale: Not indicated."
+)
+
+
+@pytest.mark.parametrize("heading", ["CASE SUMMARY", "Clinical Summary", "SUMMARY OF THE CASE", "Case Summary:"])
+def test_the_summary_heading_in_other_words(heading: str) -> None:
+    text = (
+        f"HOW THE IMR FINAL DETERMINATION WAS MADE\n\nCredentials here.\n\n{heading}\n\n"
+        f"The patient is a 50 year old male.\n\nIMR ISSUES, DECISIONS AND RATIONALES\n\n{_ITEMS}"
+    )
+    sections = find_sections(text)
+    assert sections.found == {"how", "summary", "issues"}
+    assert text[slice(*sections.credentials)].strip() == "Credentials here."
+    assert text[slice(*sections.summary)].strip() == "The patient is a 50 year old male."
+
+
+@pytest.mark.parametrize("heading", ["IMR ISSUES AND DECISIONS", "DISPUTED ITEMS/SERVICES", "DECISIONS AND RATIONALES", ""])
+def test_an_unknown_items_heading_and_the_sentence_after_it_stay_out_of_the_summary(heading: str) -> None:
+    text = (
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\n\nCredentials here.\n\nCLINICAL CASE SUMMARY\n\n"
+        f"The patient is a 50 year old male.\n\nHE IS 50.\n\n{heading}\n\n{_ITEMS}".replace("\n\n\n\n", "\n\n")
+    )
+    sections = find_sections(text)
+    assert sections.found == {"how", "summary"}  # the items' heading is warned of as missing
+    assert text[slice(*sections.summary)].strip() == "The patient is a 50 year old male.\n\nHE IS 50."
+    assert text[slice(*sections.issues)].strip().startswith((heading or "The Final", "The Final"))
