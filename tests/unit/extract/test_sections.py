@@ -73,19 +73,28 @@ def test_a_colon_after_a_heading_belongs_to_the_heading() -> None:
     assert text[slice(*sections.issues)].strip() == "Item: Upheld"
 
 
-@pytest.mark.parametrize("numbers", [("1.", "2.", "3."), ("I.", "II.", "III.")])
-def test_numbered_section_headings(numbers) -> None:
-    first, second, third = numbers
-    text = (
-        f"{first} HOW THE IMR FINAL DETERMINATION WAS MADE\n\nCredentials here.\n\n"
-        f"{second} CLINICAL CASE SUMMARY\n\nThe patient is a 50 year old male.\n\n"
-        f"{third} IMR ISSUES, DECISIONS AND RATIONALES\n\nItem: Upheld"
+def _letter(how: str, summary: str, issues: str, items: str = "Item: Upheld") -> str:
+    return (
+        f"{how}\n\nCredentials here.\n\n{summary}\n\nThe patient is a 50 year old male.\n\n{issues}\n\n{items}"
     )
+
+
+def _found_in_order(text: str):
     sections = find_sections(text)
     assert sections.found == {"how", "summary", "issues"}
     assert text[slice(*sections.credentials)].strip() == "Credentials here."
     assert text[slice(*sections.summary)].strip() == "The patient is a 50 year old male."
-    assert text[slice(*sections.issues)].strip() == "Item: Upheld"
+    return sections
+
+
+@pytest.mark.parametrize("numbers", [("1.", "2.", "3."), ("I.", "II.", "III.")])
+def test_numbered_section_headings(numbers) -> None:
+    first, second, third = numbers
+    text = _letter(
+        f"{first} HOW THE IMR FINAL DETERMINATION WAS MADE", f"{second} CLINICAL CASE SUMMARY",
+        f"{third} IMR ISSUES, DECISIONS AND RATIONALES",
+    )
+    assert text[slice(*_found_in_order(text).issues)].strip() == "Item: Upheld"
 
 
 _ITEMS = (
@@ -96,14 +105,8 @@ _ITEMS = (
 
 @pytest.mark.parametrize("heading", ["CASE SUMMARY", "Clinical Summary", "SUMMARY OF THE CASE", "Case Summary:"])
 def test_the_summary_heading_in_other_words(heading: str) -> None:
-    text = (
-        f"HOW THE IMR FINAL DETERMINATION WAS MADE\n\nCredentials here.\n\n{heading}\n\n"
-        f"The patient is a 50 year old male.\n\nIMR ISSUES, DECISIONS AND RATIONALES\n\n{_ITEMS}"
-    )
-    sections = find_sections(text)
-    assert sections.found == {"how", "summary", "issues"}
-    assert text[slice(*sections.credentials)].strip() == "Credentials here."
-    assert text[slice(*sections.summary)].strip() == "The patient is a 50 year old male."
+    text = _letter("HOW THE IMR FINAL DETERMINATION WAS MADE", heading, "IMR ISSUES, DECISIONS AND RATIONALES", _ITEMS)
+    assert text[slice(*_found_in_order(text).issues)].strip().startswith("The Final Determination")
 
 
 @pytest.mark.parametrize("heading", ["IMR ISSUES AND DECISIONS", "DISPUTED ITEMS/SERVICES", "DECISIONS AND RATIONALES", ""])
