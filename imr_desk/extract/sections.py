@@ -171,7 +171,8 @@ _ITEMS_INTRO = "The Final Determination was based on decisions"
 def _heading_before(text: str, floor: int, at: int) -> int:
     """The start of the paragraph before ``at`` where it is a heading (short, in capitals, no
     full stop), else ``at``."""
-    start = max(floor, text.rfind("\n\n", floor, max(floor, at - 2)) + 2)
+    found = text.rfind("\n\n", floor, max(floor, at - 2))
+    start = floor if found < 0 else found + 2
     before = text[start:at].strip()
     if before and len(before) <= 80 and before.upper() == before and not before.endswith("."):
         return start
