@@ -28,6 +28,13 @@ _GUIDELINE = r"\s+guidelines?(?:\(s\))?(?:\s+used)?\s*:"
 CA_GUIDELINE_LABEL = rf"Claims\s+Administrator(?:'s)?{_GUIDELINE}"
 MAXIMUS_GUIDELINE_LABEL = rf"MAXIMUS(?:'s)?{_GUIDELINE}"
 RATIONALE_LABEL = r"(?:Decision\s+)?rationale\s*:"
+REVIEWER = r"(?:Expert|Physician|Professional)\s+Reviewer"
+REVIEWER_RATIONALE_LABEL = rf"(?:The\s+)?{REVIEWER}(?:'s)?\s+decision\s+rationale\s*:"
+# The earlier labels, a sentence each: "The Claims Administrator based its decision on …",
+# "Medical Treatment Guideline(s) the Expert Reviewer based his/her decision on:".
+CA_BASED = r"The\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on"
+GUIDELINES_OF = r"Medical\s+Treatment\s+Guideline(?:s|\(s\))?\s+(?:that\s+)?"
+GUIDELINES_OF_LABEL = rf"{GUIDELINES_OF}the\s+(?:Claims|Expert|Physician|Professional)"  # how that label starts
 
 
 def decision_search_start(text: str) -> int:

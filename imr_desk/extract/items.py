@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from imr_desk.domain.letter import CA_GUIDELINE_LABEL, MAXIMUS_GUIDELINE_LABEL, RATIONALE_LABEL, decision_search_start
+from imr_desk.domain.letter import (
+    CA_BASED, CA_GUIDELINE_LABEL, GUIDELINES_OF, MAXIMUS_GUIDELINE_LABEL, RATIONALE_LABEL, REVIEWER, REVIEWER_RATIONALE_LABEL,
+    decision_search_start,
+)
 from imr_desk.extract.collector import Collector
 from imr_desk.extract.quantity import find_quantity
 from imr_desk.extract.sections import REGARDING, squash, trimmed
@@ -38,19 +41,15 @@ _STATED = re.compile(
     r"^\s*" + _SUBJECT + rf"(?:{_NECESSARY}|(?P<d>upheld|overturned))" + _SENTENCE_END, re.IGNORECASE | re.DOTALL
 )
 # The labels of an item's paragraphs, tried in this order; each group is named as its field.
-_CA_BASED = r"The\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on\s+(?:the\s+)?"
-_REVIEWER_BASED = (
-    r"(?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer\s+based\s+(?:his/her|his|her|their)\s+(?:decision|determination)\s+on"
-)
-_GUIDELINES_OF = r"Medical\s+Treatment\s+Guideline(?:s|\(s\))?\s+(?:that\s+)?"  # "Medical Treatment Guideline(s) the ... on:"
+_CA_BASED = rf"{CA_BASED}\s+(?:the\s+)?"
+_REVIEWER_BASED = rf"(?:The\s+)?{REVIEWER}\s+based\s+(?:his/her|his|her|their)\s+(?:decision|determination)\s+on"
 _LABEL = re.compile(
     r"^\s*(?:"
     rf"(?P<claims_administrator_guideline>{CA_GUIDELINE_LABEL}|{_CA_BASED}"
-    rf"|{_GUIDELINES_OF}the\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on\s*:\s*(?:{_CA_BASED})?)"
+    rf"|{GUIDELINES_OF}the\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on\s*:\s*(?:{_CA_BASED})?)"
     rf"|(?P<maximus_guideline>{MAXIMUS_GUIDELINE_LABEL}|{_REVIEWER_BASED}\s+(?:the\s+)?"
-    rf"|{_GUIDELINES_OF}the\s+{_REVIEWER_BASED}\s*:\s*(?:{_REVIEWER_BASED}\s+(?:the\s+)?)?)"
-    rf"|(?P<rationale>{RATIONALE_LABEL}|(?:The\s+)?(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+"
-    r"decision\s+rationale\s*:|Rationale\s+for\s+the\s+Decision\s*:)"
+    rf"|{GUIDELINES_OF}the\s+{_REVIEWER_BASED}\s*:\s*(?:{_REVIEWER_BASED}\s+(?:the\s+)?)?)"
+    rf"|(?P<rationale>{RATIONALE_LABEL}|{REVIEWER_RATIONALE_LABEL}|Rationale\s+for\s+the\s+Decision\s*:)"
     r")",
     re.IGNORECASE,
 )

@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from imr_desk.domain.letter import (
-    DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING, decision_search_start,
+    CA_BASED, DOCUMENTS_HEADING, GUIDELINES_OF_LABEL, HOW_HEADING, ISSUES_HEADING, REVIEWER, SECTION_NUMBER, SUMMARY_HEADING,
+    decision_search_start,
 )
 from imr_desk.readers.chars import broken_word, spelled_whole
 from imr_desk.readers.footers import drop_footers
@@ -31,11 +32,11 @@ _LABEL_FORMS = (
     r"Licensure\s*:", r"Licensed\s+in\s*:", r"Board\s+Certifi(?:cations?(?:\(s\))?|ed\s+in)\s*:",
     r"Specialty\s+Certifications?(?:\(s\))?\s*:",
     r"Claims\s+Administrator(?:'s)?\s+guideline", r"MAXIMUS(?:'s)?\s+guideline", r"Decision\s+rationale", r"Rationale\s*:",
-    r"The\s+(?:Expert|Physician|Professional)\s+Reviewer(?:'s)?\s+decision\s+rationale",
-    r"Expert\s+Reviewer(?:'s)?\s+decision\s+rationale", r"Physician\s+Reviewer(?:'s)?\s+decision\s+rationale",
-    r"Professional\s+Reviewer(?:'s)?\s+decision\s+rationale",
-    r"The\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on",
-    r"The\s+(?:Expert|Physician|Professional)\s+Reviewer\s+based\s+(?:his|her|their)",
+    *(  # each by its first word, so the forms group by initial (see _by_initial)
+        rf"{who}\s+Reviewer(?:'s)?\s+decision\s+rationale"
+        for who in (r"The\s+(?:Expert|Physician|Professional)", "Expert", "Physician", "Professional")
+    ),
+    CA_BASED, rf"The\s+{REVIEWER}\s+based\s+(?:his|her|their)",
     r"Case\s+Number\s*:", r"Date\s+Assigned\s*:", r"Decision\s+Date\s*:", r"Priority\s*:", r"Date\s+of\s+Injury\s*:",
     r"UR\s+Denial\s+Date\s*:", r"Application\s+Received\s*:", r"IMR\s+Case\s+(?:Number|No\.?)\s*:",
     r"Claims?\s+(?:Number|No\.?)\s*:", r"Employee(?:\s+Name)?\s*:", r"Provider(?:\s+Name)?\s*:",
@@ -44,7 +45,7 @@ _LABEL_FORMS = (
     r"The\s+expert\s+reviewer\s+developed\s+the\s+following", r"Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer",
     r"Case\s+Summary\s*:", r"Disclaimer\s*:", r"Expert\s+Reviewer\s+Case\s+Summary",
     r"Documents\s+Reviewed(?:\s+for\s+(?:this\s+)?Determination)?\s*:",
-    r"Medical\s+Treatment\s+Guideline(?:s|\(s\))?\s+(?:that\s+)?the\s+(?:Claims|Expert|Physician|Professional)",
+    GUIDELINES_OF_LABEL,
     r"Rationale\s+for\s+the\s+Decision\s*:",
     r"Regarding\s+the\s+requests?\s+for\s", r"\d{1,2}\s*[.)]\s*Regarding\s+the\s+requests?\s+for\s",
 )

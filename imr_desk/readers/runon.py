@@ -13,7 +13,8 @@ from functools import cache
 from typing import NamedTuple
 
 from imr_desk.domain.letter import (
-    CA_GUIDELINE_LABEL, DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, MAXIMUS_GUIDELINE_LABEL, SUMMARY_HEADING,
+    CA_GUIDELINE_LABEL, DOCUMENTS_HEADING, GUIDELINES_OF_LABEL, HOW_HEADING, ISSUES_HEADING, MAXIMUS_GUIDELINE_LABEL,
+    REVIEWER_RATIONALE_LABEL, SUMMARY_HEADING,
 )
 
 #: Without a line break in its first this many characters, a letter is one run-on line.
@@ -24,9 +25,9 @@ _LABELS = (
     rf"\s+(?={CA_GUIDELINE_LABEL}|{MAXIMUS_GUIDELINE_LABEL}|States?(?:\(s\))? of Licensure:"
     r"|Certifications?(?:\(s\))?/Specialt(?:y|ies):|The expert reviewer developed the following"
     r"|The Expert Reviewer has the following credentials|The Final Determination was based"
-    r"|Medical\s+Treatment\s+Guideline(?:s|\(s\))?\s+(?:that\s+)?the\s+(?:Claims|Expert|Physician|Professional))"
+    rf"|{GUIDELINES_OF_LABEL})"
     # The rationale's labels, each split off whole, not where a longer one ends
-    r"|(?<!\sthe)(?<!\s)\s+(?=(?:the\s+)?(?:expert|physician|professional)\s+reviewer(?:'s)?\s+decision\s+rationale\s*:)"
+    rf"|(?<!\sthe)(?<!\s)\s+(?={REVIEWER_RATIONALE_LABEL})"
     r"|(?<!reviewer's)(?<!reviewer)(?<!\s)\s+(?=decision\s+rationale\s*:)|(?<!decision)(?<!\s)\s+(?=rationale\s*:)"
 )
 _INTROS = r"(set forth below:|including all medical records:|following credentials:)\s+"
