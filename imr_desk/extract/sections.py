@@ -160,9 +160,7 @@ def _first_item(text: str, start: int, end: int) -> int:
     """Where the first item begins: the paragraph before the first item label; ``end`` for none."""
     label = _fallbacks().item_label.search(text, start, end)
     heading_end = text.rfind("\n\n", start, label.start()) if label else -1
-    if heading_end < 0:
-        return end
-    return max(start, text.rfind("\n\n", start, heading_end) + 2)
+    return end if heading_end < 0 else _paragraph_start(text, start, heading_end)
 
 
 _ITEMS_INTRO = "The Final Determination was based on decisions"
@@ -171,8 +169,7 @@ _ITEMS_INTRO = "The Final Determination was based on decisions"
 def _heading_before(text: str, floor: int, at: int) -> int:
     """The start of the paragraph before ``at`` where it is a heading (short, in capitals, no
     full stop), else ``at``."""
-    found = text.rfind("\n\n", floor, max(floor, at - 2))
-    start = floor if found < 0 else found + 2
+    start = _paragraph_start(text, floor, max(floor, at - 2))
     before = text[start:at].strip()
     if before and len(before) <= 80 and before.upper() == before and not before.endswith("."):
         return start
@@ -182,7 +179,13 @@ def _heading_before(text: str, floor: int, at: int) -> int:
 def _first_story(text: str, start: int, end: int) -> int | None:
     """The start of the first paragraph that tells of the patient, where no heading marks the case summary."""
     told = _fallbacks().story.search(text, start, end)
-    return None if told is None else max(start, text.rfind("\n\n", start, told.start()) + 2)
+    return None if told is None else _paragraph_start(text, start, told.start())
+
+
+def _paragraph_start(text: str, floor: int, at: int) -> int:
+    """The start of the paragraph holding ``at``: past the last blank line before it, else ``floor``."""
+    found = text.rfind("\n\n", floor, at)
+    return floor if found < 0 else found + 2
 
 
 def _past_colon(text: str, i: int) -> int:
