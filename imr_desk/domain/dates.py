@@ -117,7 +117,7 @@ _NUMERIC_SEPARATORS = (  # one literal-first scan per separator beats one over a
     re.compile(r"-(?=\s?\d{1,2}\s?[/-]\s?\d{2})"),
     re.compile(r"\.(?=\d{1,2}\.\d{4})"),
 )
-_MONTH_INITIAL = re.compile(r"[JFMASOND][A-Za-z]{2,8}\.?\s+\d")
+_MONTH_INITIAL = re.compile(r"[JFMASOND][A-Za-z]{2,8}\.?,?\s+\d")  # "15 October, 2016" too
 _DATE_AT = re.compile(DATE_PATTERN)
 
 

@@ -24,6 +24,7 @@ REF = date(2014, 5, 1)
         ("Oct. 20, 2016", date(2016, 10, 20)),
         ("Sept 3, 2015", date(2015, 9, 3)),
         ("20 October 2016", date(2016, 10, 20)),
+        ("15 October, 2016", date(2016, 10, 15)),
         ("2016-10-20", date(2016, 10, 20)),
         ("10.13.2016", date(2016, 10, 13)),
         ("11/18/ 2016", date(2016, 11, 18)),
@@ -43,10 +44,14 @@ def test_find_dates_skips_scores_levels_and_strengths():
 def test_find_dates_finds_every_written_form_in_running_text():
     text = (
         "seen 10 /14/2013, on 5 Oct. 2016 and 20 October 2016 (Norco 10 mg), 2016-10-20 and 4.5.2012; "
+        "on 15 October, 2016, OCTOBER 21, 2016 and Nov 3rd, 2016; "
         "codes 123/45/67, step 4.5.12 and 1.2.3.2014."
     )
     found = [text[d.start : d.end] for d in find_dates(text, reference=REF)]
-    assert found == ["10 /14/2013", "5 Oct. 2016", "20 October 2016", "2016-10-20", "4.5.2012"]
+    assert found == [
+        "10 /14/2013", "5 Oct. 2016", "20 October 2016", "2016-10-20", "4.5.2012",
+        "15 October, 2016", "OCTOBER 21, 2016", "Nov 3rd, 2016",
+    ]
 
 
 def test_a_range_written_without_spaces_gives_both_dates_and_longer_runs_none():
