@@ -67,6 +67,8 @@ _AUTHORIZED = re.compile(
 )
 _DECISION_LABEL_WORDS = r"(?:IMR\s+|Final\s+)?(?:Decision|Determination)"  # "Decision: Upheld"
 _DECISION_LABEL = re.compile(rf"\s{_DECISION_LABEL_WORDS}\s*:?\s*$")
+# A heading that restates its subject before the decision: "X: The request is upheld".
+_RESTATED = re.compile(r"[:;,.\-\u2014|]\s*(?:the|this)\s+request$", re.IGNORECASE)
 _RETRO = re.compile(r"\bretro(?:spective(?:ly)?|\.)?(?=\b|\W)|\bDOS\b|\bdates?\s+of\s+service\b", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # A paragraph that only gives the decision of the heading before it: "Upheld", "Decision: Overturned".
@@ -349,8 +351,9 @@ def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:
 
 
 def _strip_trailing(text: str, s: int, e: int) -> tuple[int, int]:
-    """Shrink a heading's span past trailing punctuation (: ; , - \u2014), a dangling "is"/"are"
-    and a decision's label ("Decision", "IMR Determination") left before its decision."""
+    """Shrink a heading's span past trailing punctuation (: ; , - \u2014), a dangling "is"/"are",
+    a restated subject (": The request is") and a decision's label ("Decision", "IMR
+    Determination") left before its decision."""
     s, e = trimmed(text, s, e)
     head = text[s:e]
     label = _DECISION_LABEL.search(head) if head.rstrip(": ").endswith(("Decision", "Determination")) else None
@@ -363,6 +366,9 @@ def _strip_trailing(text: str, s: int, e: int) -> tuple[int, int]:
             if tail.endswith(word) and cut[: -len(word)][-1:].isspace():
                 cut = cut[: -len(word)]
                 break
+        if cut[-7:].lower() == "request":
+            restated = _RESTATED.search(cut, max(len(cut) - 20, 1))
+            cut = cut[: restated.start()] if restated else cut
         if len(cut) == len(head):
             return s, s + len(head)
         head = cut

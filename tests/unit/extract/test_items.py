@@ -14,6 +14,10 @@ from tests.unit.extract.letterparts import ITEM, letter
         ("Home health care -:, ", "Home health care"),
         ("Request is is", "Request"),
         ("is", "is"),
+        ("Norco #90: The request is", "Norco #90"),
+        ("Norco #90. This request is:", "Norco #90"),
+        ("The request is", "The request"),
+        ("Denial of the request is", "Denial of the request"),
     ],
 )
 def test_strip_trailing_drops_punctuation_and_a_dangling_verb(heading: str, expected: str) -> None:

@@ -318,6 +318,8 @@ def test_final_determination_rules():
         ("Disputed Item: Norco 10/325mg #90 \u2014 Decision: Upheld", "Norco 10/325mg #90", "upheld"),
         ("Request: Norco 10/325mg #90\n\nDecision: Overturned", "Norco 10/325mg #90", "overturned"),
         ("Item 2: Norco 10/325mg #90 - Upheld", "Norco 10/325mg #90", "upheld"),
+        ("Norco 10/325mg #90: The request is upheld", "Norco 10/325mg #90", "upheld"),
+        ("Norco 10/325mg #90 - this request is Overturned.", "Norco 10/325mg #90", "overturned"),
     ],
 )
 def test_decision_forms_of_other_letters(heading, wanted, decision, footer_after):
