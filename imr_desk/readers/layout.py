@@ -128,8 +128,13 @@ def _decision_ends(tail: str) -> bool:
 
 def _ends_with_decision(text: str) -> bool:
     """The cheap test that must hold before ``DECISION_END`` can match (the last letter first)."""
+    if text[-1:] not in _DECISION_LAST:
+        return False
     tail = text[-40:].rstrip(" .")
     return tail[-1:] in ("d", "D") and tail.lower().endswith(("upheld", "overturned"))
+
+
+_DECISION_LAST = frozenset("dD. ")  # what a line ending with a decision may end with
 
 
 class _Traits(NamedTuple):
@@ -356,10 +361,11 @@ def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[i
             continue
         start = i
         while start > 0 and i - start < 6:
+            if content[start].gap is Gap.PARAGRAPH:  # tested first: it needs no traits
+                break
             before = traits[start - 1]
             if (
-                content[start].gap is Gap.PARAGRAPH
-                or before.terminal
+                before.terminal
                 or before.label
                 or before.section
                 or before.intro_end
