@@ -17,7 +17,7 @@ _UR = re.compile(r"UR\b")
 _INJURY_CUES = tuple(
     re.compile(p)
     for p in (
-        r"date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury", r"doi\b", r"injur(?:y|ies)\b", r"injured\b(?!\s+worker)",
+        r"date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury", r"doi\b", r"d\.o\.i\.", r"injur(?:y|ies)\b", r"injured\b(?!\s+worker)",
         r"occupational\s+claim", r"cumulative", r"continuous\s+trauma", r"fell\b", r"slipped\b", r"hurt\b",
     )
 )

@@ -47,7 +47,7 @@ def keyword_hits(
     return sorted(hits)
 
 
-_PLAIN_START = re.compile(r"[a-z0-9 ]*")
+_PLAIN_UNIT = re.compile(r"[a-z0-9 ]|\\[.\-/'(),]")  # a plain character, or escaped punctuation
 
 
 @cache
@@ -57,10 +57,14 @@ def literal_prefix(pattern: re.Pattern[str]) -> str:
     source = pattern.pattern
     if pattern.flags & (re.IGNORECASE | re.VERBOSE) or _has_top_level_alternative(source):
         return ""
-    head = _PLAIN_START.match(source).group()
-    if head and source[len(head) : len(head) + 1] in ("?", "*", "{"):  # its last character is optional
-        head = head[:-1]
-    return head
+    units: list[str] = []
+    pos = 0
+    while unit := _PLAIN_UNIT.match(source, pos):
+        units.append(unit.group()[-1])
+        pos = unit.end()
+    if units and source[pos : pos + 1] in ("?", "*", "{"):  # its last character is optional
+        units.pop()
+    return "".join(units)
 
 
 def _has_top_level_alternative(source: str) -> bool:

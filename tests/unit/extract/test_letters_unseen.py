@@ -216,6 +216,8 @@ def test_headings_that_state_medical_necessity(footer_after):
          "2013-10-10"),
         ("This is a 52 year old female with a date of injury of 4.5.2012. The UR of 10.10.2013 denied it.",
          (52, "female"), "2012-04-05", "2013-10-10"),
+        ("The patient is a 46 year old male with D.O.I. 11/11/2011. The utilization review dated 12/12/2014 "
+         "denied it.", (46, "male"), "2011-11-11", "2014-12-12"),
     ],
 )
 def test_summary_sentence_forms(summary, patient, injury, ur_date):

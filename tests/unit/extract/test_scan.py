@@ -53,6 +53,9 @@ def test_cues_in_order_finds_what_cues_finds_across_stretches() -> None:
         (r"ab[(]c|d", 0, ""),
         (r"(?:a|b)c", 0, ""),
         (r"x\|y", 0, "x"),  # an escaped bar is a character
+        (r"d\.o\.i\.?", 0, "d.o.i"),  # so is escaped punctuation, unless optional
+        (r"a\-b\/c\(", 0, "a-b/c("),
+        (r"a\s", 0, "a"),
         (r"denied", re.IGNORECASE, ""),  # find() cannot ignore case
         (r"\bdenied", 0, ""),
     ],
