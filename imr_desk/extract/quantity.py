@@ -1,7 +1,7 @@
 """The count a request asks for: "#120", "QTY: 60.00", "Twelve visits", "2x6", "(8)".
 
 Convention: an explicit total in parentheses wins (not digits restating a number word:
-"two (2)"); then a dispensed count (#N, QTY); then "N sessions/visits/…" (not a rate: "2
+"two (2)"); then a dispensed count (#N, QTY, No. N); then "N sessions/visits/…" (not a rate: "2
 visits per week"); then "A times/visits a week for B weeks" / "A x B weeks" / "A x B" →
 A×B; then "x N" / "times N". Refills are never multiplied in; strengths, dosages,
 percentages, dates and spinal levels are never quantities. None when the request names
@@ -41,7 +41,8 @@ _FILLER = r"(?!(?:per|a|an|each|every|hours?|hrs?|times?|weeks?|months?|days?|ye
 
 _PARENS = re.compile(rf"\(\s*(?P<n>{_NUM})\s*(?:total\s+)?(?:{_COUNT_UNIT})?\s*(?:total)?\s*\)", re.IGNORECASE)
 _DISPENSED = re.compile(
-    r"(?:#\s*(?P<a>\d+)(?:\.0+)?(?![\d/])|\b(?:qty|quantity)\b\s*(?:of\s*)?[:#]?\s*(?P<b>\d+)(?:\.0+)?(?![\d/]))",
+    r"(?:#\s*(?P<a>\d+)(?:\.0+)?(?![\d/])"
+    r"|(?:\b(?:qty|quantity|number)\b\s*(?:of\s*)?[:#]?|\bno\.)\s*(?P<b>\d+)(?:\.0+)?(?![\d/]))",  # "No. 120"
     re.IGNORECASE,
 )
 # A count is no rate: "2 visits per week" counts nothing until "for 6 weeks".

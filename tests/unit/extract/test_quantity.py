@@ -9,6 +9,8 @@ from imr_desk.extract.quantity import find_quantity, number
 CASES = {
     "RETROSPECTIVE REQUEST FOR FEXMID 7.5 MG, #120": 120,
     "Cyclobenzaprine 7.5mg QTY: 60.00": 60,
+    "Norco 10/325mg No. 120": 120,
+    "Norco 10/325mg, number 90": 90,
     "(Retro) Flexeril 7.5mg # 180": 180,
     "Fexmid (Cyclobenzaprine 7.5mg) one PO BID #60": 60,
     "Additional physical therapy two times four visits (8) for the lumbar and bilateral knees": 8,
