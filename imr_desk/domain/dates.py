@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 #: A date, or a function computing it only when a two-digit year needs it.
 Reference = date | Callable[[], date]
@@ -66,8 +65,16 @@ def parse_date(text: str, reference: Reference | None = None) -> date | None:
 
 
 def lazy_reference(compute: Callable[[], date]) -> Callable[[], date]:
-    """Compute the reference date once, on first need."""
-    return cache(compute)
+    """Compute the reference date once, on first need (a closure: ``functools.cache``
+    costs more to set up than most letters spend asking)."""
+    found: list[date] = []
+
+    def reference() -> date:
+        if not found:
+            found.append(compute())
+        return found[0]
+
+    return reference
 
 
 def _parse(text: str, reference: Reference) -> tuple[date | None, bool] | None:
