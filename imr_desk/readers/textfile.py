@@ -116,7 +116,7 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
 
     The line before ends a word, number or sentence (not a footer word, a decision or a
     label's colon); the next line starts a word that is no label, capital heading,
-    decision, page number or footer word. Labels start with a capital at the start of a
+    decision, page number or footer word, nor a numbered entry after a sentence's end. Labels start with a capital at the start of a
     line; a line in lower case carries on a sentence. The layout rules would join these too; doing it
     in one pass keeps reading fast. The pattern starts with the break itself so the scan
     is quick, and the label alternation runs only after a capital.
@@ -134,7 +134,11 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
             (?!(?=[{initials}])(?i:{LABELS}))
             (?![A-Z]+\b)
             (?!(?i:upheld|overturned)\b)
-            (?!(?i:page)\s+\d)(?!\d{{1,3}}(?:\s+of\s+\d{{1,3}})?\s*(?:\n|$))(?!Final(?:\s+Determination)?[ \t]*(?:\n|$))
+            (?!(?i:page)\s+\d)(?!Final(?:\s+Determination)?[ \t]*(?:\n|$))
+            (?!\d(?:  # a page number, or an entry of a list after a sentence's end: "… appropriate." / "2) X"
+                \d{{0,2}}(?:\s+of\s+\d{{1,3}})?\s*(?:\n|$)
+              | (?:(?<=[.!?:]{nl}\d)|(?<=[.!?]["')\]]{nl}\d))\d?[.)]\s+[A-Z(]
+            ))
         )
         """,
         re.VERBOSE,

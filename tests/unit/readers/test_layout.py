@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from imr_desk.readers import read_bytes
 from imr_desk.readers.chars import normalize_chars
 from imr_desk.readers.layout import build_text
 from imr_desk.readers.lines import Gap, SourceLine
@@ -215,6 +216,24 @@ def test_pdf_like_numbered_entries_start_paragraphs_after_a_sentence_ends():
     ]
 
 
+@pytest.mark.parametrize("layout", ["export", "blank lines"])
+def test_numbered_entries_after_a_sentence_stay_apart_in_text_files(layout):
+    entries = [
+        "A decision has been made for each of the treatment and/or services that were in dispute:",
+        "1) MAXIMUS Federal Services, Inc. has determined the request for a 28 day",
+        "functional restoration program is not medically necessary and appropriate.",
+        "2) MAXIMUS Federal Services, Inc. has determined the request for a 6 month",
+        "aftercare program is not medically necessary and appropriate.",
+    ]
+    summary = ["The patient is a 44 year old female", "with chronic low back pain", "who was seen", "on 8/1/2013."]
+    lines = [*summary, "", *entries, "", "Next paragraph."]
+    raw = "".join(f"{line} \n\n" for line in lines) if layout == "export" else "\n".join(lines)
+    paragraphs = read_bytes(raw.encode(), "txt").text.split("\n\n")
+    assert [p[:40] for p in paragraphs] == [
+        " ".join(summary)[:40], entries[0][:40], entries[1][:40], entries[3][:40], "Next paragraph.",
+    ]
+
+
 def test_export_join_is_the_rule_it_states():
     """The join pattern, split by the next line's first character for speed, joins exactly
     where its plain statement does."""
@@ -232,6 +251,7 @@ def test_export_join_is_the_rule_it_states():
         (?<!pheld{nl})(?<!rturned{nl})(?<!Final{nl})(?<!Determination{nl})
         (?=[A-Za-z0-9("])
         (?!(?=[{"".join(sorted(LABEL_INITIALS))}])(?i:{LABELS}))
+        (?!(?:(?<=[.!?:]{nl})|(?<=[.!?]["')\]]{nl}))\d{{1,2}}[.)]\s+[A-Z(])
         (?![A-Z]{{2,}}\b)(?![A-Z]\b)
         (?!(?i:upheld|overturned)\b)
         (?!(?i:page)\s+\d)(?!\d{{1,3}}(?:\s+of\s+\d{{1,3}})?\s*(?:\n|$))(?!Final(?:\s+Determination)?[ \t]*(?:\n|$))
@@ -243,6 +263,7 @@ def test_export_join_is_the_rule_it_states():
         "word", "Word", "MRI", "A", "I think", "upheld", "uPHELD", "Overturned", "page 3", "Page 3 of 9", "12", "3 of 4",
         "12 visits", "Final", "Final Determination", "Finally", "Claims Administrator guideline: x", "claims administrator",
         "The Final Determination was based", "The patient", "(cont)", '"quoted"', "1.5 mg", "C6 level",
+        "2) MAXIMUS has", "3. Physical therapy", "4. (a)", "5) lower",
     ]
     text = "".join(f"{end} \n\n{start} \n\n \n\n" for end in ends for start in starts)
     assert export_join.sub(" ", text) == plain_statement.sub(" ", text)
