@@ -159,6 +159,27 @@ def test_every_field_of_an_early_letter(layout):
     assert out["warnings"] == []
 
 
+@pytest.mark.parametrize("layout", ["blank-line paragraphs", "public export"])
+def test_list_entries_on_consecutive_wrapped_lines_stay_apart(layout):
+    """Entries with no blank line between them, each wrapped, as text copied from a PDF reads."""
+    decisions = (
+        "1) MAXIMUS Federal Services, Inc. has determined the request for Physical therapy 2x4 for the\n"
+        "right shoulder is not medically necessary and appropriate.\n"
+        "2) MAXIMUS Federal Services, Inc. has determined the request for Tramadol 50mg #60 is\n"
+        "medically necessary and appropriate."
+    )
+    plain = early_letter(decisions=decisions, first_conclusion="Further therapy is not supported.")
+    data = as_export(plain, footer_after=30, keep_lines=True) if layout == "public export" else plain
+    out = extracted(data.encode())
+    assert [(i["request"], i["decision"]) for i in out["items"]] == [
+        ("Physical therapy 2x4 for the right shoulder", "upheld"),
+        ("Tramadol 50mg #60", "overturned"),
+    ]
+    start, _ = out["spans"]["items.0.decision"]
+    assert start < out["text"].index("Medical Qualifications")  # from the list: no warning that the rationale gave it
+    assert out["warnings"] == []
+
+
 def test_the_decision_comes_from_the_list_where_the_rationale_does_not_state_it():
     out = extracted(early_letter(first_conclusion="Further therapy is not supported.").encode())
     first = out["items"][0]
