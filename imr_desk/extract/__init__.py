@@ -14,7 +14,7 @@ from imr_desk.domain.extraction import Extraction
 from imr_desk.domain.validation import expected_final_determination
 from imr_desk.extract.collector import Collector
 from imr_desk.domain.dates import DatesIn, latest_plausible, lazy_reference
-from imr_desk.extract.header import extract_header, header_dates, injury_end, read_header
+from imr_desk.extract.header import extract_header, header_dates, injury_end, read_header, stated_ur_denial
 from imr_desk.extract.injury import extract_injury, extract_ur_date
 from imr_desk.extract.items import extract_items
 from imr_desk.extract.patient import extract_patient
@@ -76,10 +76,11 @@ def extract_text(text: str) -> Extraction:
         text, summary_start, summary_end, summary_low, out, summary_dates,
         case and case.get("date_of_injury"), injury_end(header, reference) if case else None,
     )
-    extract_ur_date(
-        text, summary_start, summary_end, summary_low, out, summary_dates,
-        case and case.get("ur_denial_date"), values["injury"]["date"],
-    )
+    if case:
+        stated_ur = (case["ur_denial_date"], out.spans.get("case.ur_denial_date")) if case.get("ur_denial_date") else None
+    else:  # no cover header, but perhaps the opening sentence: "... disputing the Utilization Review Denial dated 7/31/2013"
+        stated_ur = stated_ur_denial(text, *sections.header, reference)
+    extract_ur_date(text, summary_start, summary_end, summary_low, out, summary_dates, stated_ur, values["injury"]["date"])
     extract_items(text, *sections.issues, out, sections.decisions)
     values["final_determination"] = expected_final_determination(values["items"])
     if values["items"] and values["final_determination"] is None:

@@ -165,6 +165,21 @@ def _pair(text: str, keys: list[str], pos: int, end: int, value: re.Pattern[str]
         found[key] = (m.group(group), m.span(group))
 
 
+@cache
+def _ur_denial() -> re.Pattern[str]:
+    return re.compile(_FIELD_PATTERNS["ur_denial_date"], re.IGNORECASE | re.MULTILINE)
+
+
+def stated_ur_denial(text: str, start: int, end: int, reference: Reference) -> tuple[str, tuple[int, int]] | None:
+    """The UR denial date that the text before the letter's sections states with no cover
+    header (no case number) around it, as (ISO date, span); None when it states none."""
+    if text.find("enial", start, end) < 0 and text.find("ENIAL", start, end) < 0:  # the cheap test first
+        return None
+    m = _ur_denial().search(text, start, end)
+    value = parse_date(m.group(m.lastindex or 1), reference) if m else None
+    return (iso(value), m.span(m.lastindex or 1)) if m and value else None
+
+
 def header_dates(header: dict[str, RawField] | None) -> list[date]:
     """The dates the header states, for reading two-digit years elsewhere."""
     if not header:

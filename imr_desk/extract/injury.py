@@ -109,12 +109,14 @@ def _injury_from_summary(
 
 
 def extract_ur_date(
-    text: str, start: int, end: int, low: str, out: Collector, dates: DatesIn, header_ur: str | None, injury: str | None
+    text: str, start: int, end: int, low: str, out: Collector, dates: DatesIn,
+    stated: tuple[str, tuple[int, int] | None] | None, injury: str | None,
 ) -> None:
-    """Fill ``ur_decision_date``: the header's UR Denial Date, else the sentence of the case
+    """Fill ``ur_decision_date``: the date the letter states ahead of its sections (the
+    header's UR Denial Date; ``stated``: ISO date and span), else the sentence of the case
     summary ``text[start:end]`` (``low``: its lower-case copy) that names the UR decision."""
-    if header_ur:
-        out.put("ur_decision_date", header_ur, out.spans.get("case.ur_denial_date"))
+    if stated:
+        out.put("ur_decision_date", *stated)
         return
     best = _closest_to_cue(text, low, start, end, dates, injury, cues(text, low, _UR_CUES, _UR, start, end, offset=start))
     if best is None:

@@ -227,6 +227,20 @@ def test_the_cover_dates_it_lacks_come_from_the_sentence_that_opens_the_decision
     assert out["text"][start - 60 : end] .endswith("disputing the Utilization Review Denial dated 7/31/2013")
 
 
+@pytest.mark.parametrize("layout", ["blank-line paragraphs", "hard-wrapped lines"])
+def test_without_the_cover_data_the_ur_date_comes_from_the_sentence_that_opens_the_decision(layout):
+    plain = early_letter()
+    plain = plain[: plain.index("IMR Case Number")] + plain[plain.index("Dear Mr. Doe") :]
+    summary_ur = "The utilization review dated 07/31/2013 non-certified both requests."
+    plain = plain.replace(summary_ur, "Both requests were discussed at the visit of 7/1/2013.")
+    out = extracted(*LAYOUTS[layout](plain))
+    assert out["case"] is None
+    assert out["ur_decision_date"] == "2013-07-31"
+    start, end = out["spans"]["ur_decision_date"]
+    assert " ".join(out["text"][start - 60 : end].split()).endswith("disputing the Utilization Review Denial dated 7/31/2013")
+    assert [w for w in out["warnings"] if w["field"] == "ur_decision_date"] == []
+
+
 def test_a_heading_a_text_tool_ran_into_the_line_before_and_a_summary_after_its_disclaimer():
     plain = early_letter().replace(
         "medically necessary and appropriate.\n\nINDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\n\n",
