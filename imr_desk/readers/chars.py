@@ -74,19 +74,29 @@ def broken_word(line: str, next_line: str) -> str:
     return left + right.group() if right else ""
 
 
+# First parts that keep their hyphen ("non-steroidal"), and words that close a compound
+# whose first part is a word of its own ("drug-related", "image-guided", "weight-bearing").
+_HYPHENATED_PREFIXES = frozenset({"non", "evidence", "self", "post", "pre", "anti", "multi", "semi", "well"})
+_COMPOUND_ENDS = frozenset({
+    "related", "based", "induced", "specific", "dependent", "associated", "bearing", "guided",
+    "weighted", "release", "acting", "controlled", "term", "like", "free", "type", "level",
+})
+
+
 def _resolve_break_hyphens(text: str) -> str:
     """Join words the PDF engine broke at a line end: whole where the letter spells the word
     whole elsewhere; else the hyphen stays before a capital and after a prefix that keeps one
     ("non-", "evidence-"), where the letter spells it hyphenated, between fragments that are
     not both four letters or more, and between two words the letter uses on their own
-    ("drug-/related"; but "radicul-/opathy" is joined)."""
+    ("drug-/related"; but "radicul-/opathy" is joined), and before a word that often closes
+    a compound ("-related", "-guided")."""
     def join(match: re.Match[str]) -> str:
         left, right = match.group(1), match.group(2)
         if not left or not right:
             return left + right
         if spelled_whole(text, left + right):
             return left + right
-        if right[:1].isupper() or left.lower() in {"non", "evidence", "self", "post", "pre"}:
+        if right[:1].isupper() or left.lower() in _HYPHENATED_PREFIXES or right.lower() in _COMPOUND_ENDS:
             return f"{left}-{right}"
         if len(left) < 4 or len(right) < 4 or f"{left}-{right}" in text:
             return f"{left}-{right}"

@@ -156,6 +156,9 @@ def test_break_hyphen_from_pdf_uses_the_letters_own_words():
         ("no drug screen; the drug\uffferelated risks are related to dose", "drug-related"),  # two words it uses
         ("her well\ufffebeing, as well-being goes", "her well-being"),  # spelled hyphenated elsewhere
         ("the drug\ufffescreen is needed", "drugscreen"),  # "screen" stands alone nowhere else
+        ("aberrant drug\uffferelated behaviors", "drug-related"),  # a word that closes compounds
+        ("fluoroscopically image\ufffeguided injection", "image-guided"),
+        ("anti\ufffeconvulsants are first line", "anti-convulsants"),  # a prefix that keeps its hyphen
     ],
 )
 def test_break_hyphen_between_long_fragments(source, wanted):
