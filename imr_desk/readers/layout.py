@@ -14,58 +14,17 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from imr_desk.domain.letter import (
-    CA_BASED, DOCUMENTS_HEADING, GUIDELINES_OF_LABEL, HOW_HEADING, ISSUES_HEADING, REVIEWER, SECTION_NUMBER, SUMMARY_HEADING,
-    decision_search_start,
+    DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING, decision_search_start,
 )
 from imr_desk.readers.chars import broken_word, spelled_whole
 from imr_desk.readers.footers import drop_footers
+from imr_desk.readers.labels import LABEL_INITIALS, LABELS
 from imr_desk.readers.lines import Gap, SourceLine
 
 _DECISION_WORD = r"(?:upheld|overturned)"
 # A line that ends an item heading: "...#120:  Upheld", "... is: Overturned", "Upheld" alone.
 DECISION_END = re.compile(rf"(?:^|:|\s-|\s\s)\s*{_DECISION_WORD}\s*\.?\s*$", re.IGNORECASE)
 
-#: Labels that start a line of their own (credentials, guideline citations, header fields),
-#: each starting with a plain letter, or with ``\d`` for a numbered one.
-_LABEL_FORMS = (
-    r"States?(?:\(s\))?\s+of\s+Licensure", r"Certifications?(?:\(s\))?\s*/\s*Specialt", r"Specialt(?:y|ies)\s*:",
-    r"Licensure\s*:", r"Licensed\s+in\s*:", r"Board\s+Certifi(?:cations?(?:\(s\))?|ed\s+in)\s*:",
-    r"Specialty\s+Certifications?(?:\(s\))?\s*:",
-    r"Claims\s+Administrator(?:'s)?\s+guideline", r"MAXIMUS(?:'s)?\s+guideline", r"Decision\s+rationale", r"Rationale\s*:",
-    *(  # each by its first word, so the forms group by initial (see _by_initial)
-        rf"{who}\s+Reviewer(?:'s)?\s+decision\s+rationale"
-        for who in (r"The\s+(?:Expert|Physician|Professional)", "Expert", "Physician", "Professional")
-    ),
-    CA_BASED, rf"The\s+{REVIEWER}\s+based\s+(?:his|her|their)",
-    r"Case\s+Number\s*:", r"Date\s+Assigned\s*:", r"Decision\s+Date\s*:", r"Priority\s*:", r"Date\s+of\s+Injury\s*:",
-    r"UR\s+Denial\s+Date\s*:", r"Application\s+Received\s*:", r"IMR\s+Case\s+(?:Number|No\.?)\s*:",
-    r"Claims?\s+(?:Number|No\.?)\s*:", r"Employee(?:\s+Name)?\s*:", r"Provider(?:\s+Name)?\s*:",
-    r"Treatment\(?s?\)?\s+in\s+Dispute", r"Dated\s*:",
-    r"The\s+Expert\s+Reviewer\s+has\s+the\s+following\s+credentials", r"The\s+Final\s+Determination\s+was\s+based",
-    r"The\s+expert\s+reviewer\s+developed\s+the\s+following", r"Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer",
-    r"Case\s+Summary\s*:", r"Disclaimer\s*:", r"Expert\s+Reviewer\s+Case\s+Summary",
-    r"Documents\s+Reviewed(?:\s+for\s+(?:this\s+)?Determination)?\s*:",
-    GUIDELINES_OF_LABEL,
-    r"Rationale\s+for\s+the\s+Decision\s*:",
-    r"Regarding\s+the\s+requests?\s+for\s", r"\d{1,2}\s*[.)]\s*Regarding\s+the\s+requests?\s+for\s",
-)
-
-
-def _by_initial(forms: tuple[str, ...]) -> str:
-    """One alternation of ``forms``, those that start with a letter grouped by it: the regex
-    engine then tries one group per line instead of every form."""
-    groups: dict[str, list[str]] = {}
-    for form in forms:
-        head = form[0] if form[0].isalpha() else form  # a numbered form stands alone
-        groups.setdefault(head, []).append(form[len(head) :])
-    return "(?:" + "|".join(head + (f"(?:{'|'.join(rests)})" if rests != [""] else "") for head, rests in groups.items()) + ")"
-
-
-LABELS = _by_initial(_LABEL_FORMS)
-#: The characters a label starts with (a cheap test before the pattern).
-LABEL_INITIALS = frozenset(
-    ch for form in _LABEL_FORMS for ch in ("0123456789" if form.startswith(r"\d") else form[0].upper())
-)
 _LABEL_START = re.compile(rf"^\s*{LABELS}", re.IGNORECASE | re.VERBOSE)
 
 # Sentences that introduce what follows on its own line.
@@ -252,8 +211,17 @@ class _LazyTraits:
         found = self._cache[index]
         if found is None:
             text = self._content[index].text
-            found = self._cache[index] = _short_line_traits(text) if len(text) <= _SHORT_LINE else _traits(text)
+            found = _short_line_traits(text) if len(text) <= _SHORT_LINE else _traits(text)
+            if found.heading and not found.section and self._lower_case_next(index):
+                # "…use of the medication. MTUS ACOEM" / "guidelines were cited.": capitals that a sentence carries on
+                found = found._replace(heading=False, breaks_after=found.intro_end or (found.decision_end and len(text) < 14))
+            self._cache[index] = found
         return found
+
+    def _lower_case_next(self, index: int) -> bool:
+        """Does the next line carry on in lower case, with no blank line between?"""
+        following = self._content[index + 1] if index + 1 < len(self._content) else None
+        return following is not None and following.gap is not Gap.PARAGRAPH and following.text[:1].islower()
 
 
 def _separator(

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from imr_desk.readers.chars import normalize_ascii, normalize_chars
-from imr_desk.readers.layout import LABEL_INITIALS, LABELS
+from imr_desk.readers.labels import LABEL_INITIALS, LABELS
 from imr_desk.readers.lines import Gap, SourceLine
 from imr_desk.readers.runon import is_run_on, paragraphs_of_run_on
 

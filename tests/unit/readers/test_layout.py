@@ -168,7 +168,7 @@ def test_break_hyphen_between_long_fragments(source, wanted):
 def test_every_label_starts_with_one_of_the_label_initials():
     import re
 
-    from imr_desk.readers.layout import LABEL_INITIALS, LABELS
+    from imr_desk.readers.labels import LABEL_INITIALS, LABELS
 
     labels = [
         "State(s) of Licensure:", "Certification(s)/Specialty:", "Claims Administrator guideline:",
@@ -202,6 +202,22 @@ def test_pdf_like_lines_of_the_earliest_letters_break_at_their_labels():
     paragraphs = build_text(lines)[0].split("\n\n")
     assert [p[:30] for p in paragraphs] == [
         "1) MAXIMUS Federal Services, I", "The Claims Administrator based", "The Physician Reviewer based h",
+    ]
+
+
+def test_pdf_like_capitals_that_a_sentence_carries_on_are_no_heading():
+    lines = [SourceLine(t) for t in [
+        "The patient was seen on 3/4/2014 with no explicit documentation of functional improvement with",
+        "previous use of the medication, and the request was non-certified on 3/20/2014 by the reviewer.",
+        "MTUS ACOEM",
+        "guidelines were cited. The patient continues to report pain in the lower back and both legs.",
+        "CLINICAL CASE SUMMARY",
+        "the summary starts in lower case in this letter, for some reason, and goes on for a while.",
+    ]]
+    assert build_text(lines)[0].split("\n\n") == [
+        " ".join(t.text for t in lines[:4]),
+        "CLINICAL CASE SUMMARY",  # a section heading stays one
+        lines[5].text,
     ]
 
 
@@ -242,7 +258,7 @@ def test_export_join_is_the_rule_it_states():
     where its plain statement does."""
     import re
 
-    from imr_desk.readers.layout import LABEL_INITIALS, LABELS
+    from imr_desk.readers.labels import LABEL_INITIALS, LABELS
     from imr_desk.readers.textfile import _join_pattern
 
     export_join = _join_pattern(" \n\n")
