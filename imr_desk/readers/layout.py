@@ -256,8 +256,14 @@ def _separator(
             return PARAGRAPH_BREAK
     elif blank_structured:  # blank lines mark paragraphs
         return joiner
-    # Hard-wrapped lines, a page's last one too: a sentence ends its paragraph where its line is short.
-    return PARAGRAPH_BREAK if prev_traits.terminal and len(prev.text) < 0.8 * typical else joiner
+    # Hard-wrapped lines, a page's last one too: a sentence ends its paragraph where its line is
+    # short, unless the next goes on citing guidelines ("… Page(s): 41-42." / "Decision based on Non-MTUS …").
+    if prev_traits.terminal and len(prev.text) < 0.8 * typical and not cur.text.startswith(_CITATION_GOES_ON):
+        return PARAGRAPH_BREAK
+    return joiner
+
+
+_CITATION_GOES_ON = ("Decision based on ", "Decision Based on ")
 
 
 def _continues(prev: str, cur: str) -> bool:

@@ -3,6 +3,8 @@ one paragraph per line, DOCX, PDF."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import textwrap
 
 import pytest
@@ -86,3 +88,45 @@ def test_a_pdf_page_that_ends_mid_paragraph_after_a_sentence_does_not_split_it(n
             if _without_hyphens(letter[field]) != _without_hyphens(expected[field]):
                 failures.append((lines_per_page, field))
     assert failures == []
+
+
+def _whitespace_normalized(letter: dict) -> dict:
+    """The fields compared with every run of white space as one space: a word processor
+    lays lines out anew, so where a value's paragraphs break may move, never its words."""
+    fields = {
+        **_fields(letter),
+        "rationales": [item["rationale"] for item in letter["items"]],
+        "clinical_case_summary": letter["clinical_case_summary"],
+    }
+    return {key: " ".join(repr(value).replace("\\n", " ").split()) for key, value in fields.items()}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed here")
+@pytest.mark.parametrize("layout", ["export", "flat"])
+def test_letters_libreoffice_made_into_pdf_and_docx_give_the_same_fields(layout, tmp_path):
+    """What a user gets by opening a text letter in LibreOffice and saving it as PDF or DOCX:
+    its lines re-wrapped to the page, the export's blank lines kept as empty lines."""
+    sources = []
+    for name in sorted(TEXT_LETTERS):
+        text = resource_path("samples", name).read_text(encoding="utf-8")
+        source = tmp_path / name
+        source.write_text(text if layout == "export" else text.replace(" \n\n", "\n"), encoding="utf-8")
+        sources.append(source)
+    failures = {}
+    for fmt in ("pdf", "docx"):
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", fmt, "--outdir", str(tmp_path / fmt), *map(str, sources)],
+            check=True, capture_output=True, timeout=300,
+        )
+        for source in sources:
+            expected = _whitespace_normalized(extract(read_document(source)).as_dict())
+            letter = extract(read_document(tmp_path / fmt / f"{source.stem}.{fmt}")).as_dict()
+            got = _whitespace_normalized(letter)
+            # A range broken at its hyphen ("8/6/79-" / "2/27/08") loses its space: no reader can tell it was there.
+            got = {k: v.replace("79-2/27", "79- 2/27") for k, v in got.items()}
+            if got != expected:
+                failures[f"{source.name} {fmt}"] = {k: (got[k], expected[k]) for k in got if got[k] != expected[k]}
+            if span_problems(letter):
+                failures[f"{source.name} {fmt} spans"] = span_problems(letter)
+    assert failures == {}

@@ -221,6 +221,19 @@ def test_pdf_like_capitals_that_a_sentence_carries_on_are_no_heading():
     ]
 
 
+def test_pdf_like_guideline_citations_go_on_after_a_short_line():
+    lines = [SourceLine(t) for t in [
+        "MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines Cyclobenzaprine,",
+        "Antispasmodics, Page(s): 41-42, 64-66.",
+        "Decision based on Non-MTUS Citation ODG Pain.",
+        "The patient has had back pain for years and the medication was taken for more than a year now.",
+        "Decision rationale: Not supported.",
+    ]]
+    assert build_text(lines)[0].split("\n\n") == [
+        " ".join(t.text for t in lines[:3]), lines[3].text, lines[4].text,
+    ]
+
+
 def test_pdf_like_numbered_entries_start_paragraphs_after_a_sentence_ends():
     lines = [SourceLine(t) for t in [
         "A decision has been made for each of the treatment and/or services that were in dispute:",
