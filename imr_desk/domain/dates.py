@@ -64,19 +64,6 @@ def parse_date(text: str, reference: Reference | None = None) -> date | None:
     return found[0] if found else None
 
 
-def lazy_reference(compute: Callable[[], date]) -> Callable[[], date]:
-    """Compute the reference date once, on first need (a closure: ``functools.cache``
-    costs more to set up than most letters spend asking)."""
-    found: list[date] = []
-
-    def reference() -> date:
-        if not found:
-            found.append(compute())
-        return found[0]
-
-    return reference
-
-
 def _parse(text: str, reference: Reference) -> tuple[date | None, bool] | None:
     """(date or None if impossible, was the year two digits) or None when not a date."""
     m = _NUMERIC.fullmatch(text)

@@ -13,7 +13,8 @@ from imr_desk.domain.document import Document
 from imr_desk.domain.extraction import Extraction
 from imr_desk.domain.validation import expected_final_determination
 from imr_desk.extract.collector import Collector
-from imr_desk.domain.dates import DatesIn, latest_plausible, lazy_reference
+from imr_desk.domain.dates import DatesIn, latest_plausible
+from imr_desk.domain.lazy import once
 from imr_desk.extract.header import extract_header, header_dates, injury_end, read_header, stated_ur_denial
 from imr_desk.extract.injury import extract_injury, extract_ur_date
 from imr_desk.extract.items import extract_items
@@ -59,7 +60,7 @@ def extract_text(text: str) -> Extraction:
 
     header = read_header(text, *sections.header)
     stated = header_dates(header)
-    reference = lazy_reference(lambda: latest_plausible(stated, summary_dates.four_digit()))
+    reference = once(lambda: latest_plausible(stated, summary_dates.four_digit()))
     summary_dates = DatesIn(text, *sections.summary, reference=reference)
     has_header = extract_header(header, out, reference)
     case = values["case"] if has_header else None

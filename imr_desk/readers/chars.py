@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from imr_desk.domain.lazy import once
 
 # Typographic characters mapped to the plain ones letters are searched with.
 _TRANSLATE = str.maketrans(
@@ -66,12 +69,12 @@ def spelled_whole(text: str, word: str) -> bool:
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
-def broken_word(line: str, next_line: str) -> str:
-    """The word ``line`` breaks off at its closing hyphen and ``next_line`` finishes, without
-    the hyphen ("Guide-" + "lines," -> "Guidelines"); "" for none."""
+def broken_word(line: str, next_line: str) -> tuple[str, str]:
+    """The two parts of the word ``line`` breaks off at its closing hyphen and ``next_line``
+    finishes ("Guide-" + "lines," -> ("Guide", "lines")); ("", "") for none."""
     left = line[line.rfind(" ") + 1 : -1].lstrip("(\"'[")
     right = _FIRST_WORD.match(next_line) if left.isalpha() and left.isascii() else None
-    return left + right.group() if right else ""
+    return (left, right.group()) if right else ("", "")
 
 
 # First parts that keep their hyphen ("non-steroidal"), and words that close a compound
@@ -83,30 +86,34 @@ _COMPOUND_ENDS = frozenset({
 })
 
 
+def hyphen_stays(left: str, right: str, text: str, glued: Callable[[], str]) -> bool:
+    """Does a word broken at a line-end hyphen (``left``-/``right``) keep it? Not where the
+    letter ``text`` spells the word whole elsewhere; it stays before a capital, after a prefix
+    that keeps one ("non-", "evidence-"), before a word that often closes a compound
+    ("-related", "-guided"), where the letter spells it hyphenated, between fragments that
+    are not both four letters or more, and between two words the letter uses on their own
+    ("drug-/related"; but "radicul-/opathy" is joined). ``glued()`` is the text with every
+    such break shut, where no fragment stands alone at its own break."""
+    if spelled_whole(text, left + right):
+        return False
+    if right[:1].isupper() or left.lower() in _HYPHENATED_PREFIXES or right.lower() in _COMPOUND_ENDS:
+        return True
+    if len(left) < 4 or len(right) < 4 or f"{left}-{right}" in text:
+        return True
+    alone = glued()
+    return spelled_whole(alone, left) and spelled_whole(alone, right)
+
+
 def _resolve_break_hyphens(text: str) -> str:
-    """Join words the PDF engine broke at a line end: whole where the letter spells the word
-    whole elsewhere; else the hyphen stays before a capital and after a prefix that keeps one
-    ("non-", "evidence-"), where the letter spells it hyphenated, between fragments that are
-    not both four letters or more, and between two words the letter uses on their own
-    ("drug-/related"; but "radicul-/opathy" is joined), and before a word that often closes
-    a compound ("-related", "-guided")."""
+    """Join words the PDF engine broke at a line end (U+FFFE, or a soft hyphen) as
+    ``hyphen_stays`` says."""
+    glued = once(lambda: text.replace("\ufffe", "x").replace("\u00ad", "x"))
+
     def join(match: re.Match[str]) -> str:
         left, right = match.group(1), match.group(2)
-        if not left or not right:
-            return left + right
-        if spelled_whole(text, left + right):
-            return left + right
-        if right[:1].isupper() or left.lower() in _HYPHENATED_PREFIXES or right.lower() in _COMPOUND_ENDS:
+        if left and right and hyphen_stays(left, right, text, glued):
             return f"{left}-{right}"
-        if len(left) < 4 or len(right) < 4 or f"{left}-{right}" in text:
-            return f"{left}-{right}"
-        return f"{left}-{right}" if used_alone(left) and used_alone(right) else left + right
-
-    glued = ""  # the text with every break shut, where no fragment stands alone at its own break
-
-    def used_alone(word: str) -> bool:
-        nonlocal glued
-        glued = glued or text.replace("\ufffe", "x").replace("\u00ad", "x")
-        return spelled_whole(glued, word)
+        return left + right
 
     return _BREAK_HYPHEN.sub(join, text)
+

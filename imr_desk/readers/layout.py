@@ -10,13 +10,15 @@ blank line between paragraphs) and records where each source page starts in the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
 from imr_desk.domain.letter import (
     DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING, decision_search_start,
 )
-from imr_desk.readers.chars import broken_word, spelled_whole
+from imr_desk.domain.lazy import once
+from imr_desk.readers.chars import broken_word, hyphen_stays
 from imr_desk.readers.footers import drop_footers
 from imr_desk.readers.labels import LABEL_INITIALS, LABELS
 from imr_desk.readers.lines import Gap, SourceLine
@@ -47,6 +49,7 @@ _TERMINAL = re.compile(r"[.!?][\"')\]]*\s*$")
 _SOFT_STOP = re.compile(r"[.!?:;][\"')\]]*$")
 
 PARAGRAPH_BREAK = "\n\n"
+_LINE_END_HYPHEN = re.compile(r"(?<=[A-Za-z])-\n(?=[A-Za-z])")  # "radicul-" / "opathy"
 
 
 _LOWER = re.compile(r"[a-z]")
@@ -169,7 +172,8 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
     page = None
     before = ""  # the text of the line before
     paragraph = Gap.PARAGRAPH
-    whole: str | None = None  # the letter's lines, once a hyphen asks
+    whole: Callable[[], str] | None = None  # the letter's lines, once a hyphen asks, and
+    glued: Callable[[], str] = str  # them with every hyphen that breaks a word at a line end shut
     for i, line in enumerate(content):
         text = line.text
         if i == 0:
@@ -180,10 +184,12 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
             sep = PARAGRAPH_BREAK  # the common case of the rules below: a blank line, and no sentence carries on
         else:
             sep = _separator(content, traits, i, (starts, inner, ends), typical, blank_structured)
-            word = "" if sep else broken_word(before, text)
-            if word:  # a word broken at a hyphen: whole where the letter spells it so
-                whole = whole if whole is not None else "\n".join(ln.text for ln in content)
-                if spelled_whole(whole, word):
+            left, right = ("", "") if sep else broken_word(before, text)
+            if left:  # a word broken at a hyphen: whole unless the hyphen stays (see chars.hyphen_stays)
+                if whole is None:
+                    whole = once(lambda: "\n".join(ln.text for ln in content))
+                    glued = once(lambda: _LINE_END_HYPHEN.sub("x", whole()))
+                if not hyphen_stays(left, right, whole(), glued):
                     parts[-1] = before[:-1]
         if line.page != page:  # a page starts at its first line
             page = line.page

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from imr_desk.domain.dates import DatesIn, find_dates, latest_plausible, lazy_reference, parse_date
+from imr_desk.domain.dates import DatesIn, find_dates, latest_plausible, parse_date
 
 REF = date(2014, 5, 1)
 
@@ -85,10 +85,3 @@ def test_dates_in_windows_match_the_whole_scan():
         assert got == {item for item in expected if item[0] >= start and item[1] <= end}
     assert len(expected) >= 6 * 7
 
-
-def test_a_lazy_reference_is_computed_once_and_only_when_asked():
-    calls = []
-    reference = lazy_reference(lambda: calls.append(1) or date(2014, 6, 1))
-    assert calls == []
-    assert (reference(), reference()) == (date(2014, 6, 1), date(2014, 6, 1))
-    assert calls == [1]

@@ -165,6 +165,21 @@ def test_break_hyphen_between_long_fragments(source, wanted):
     assert wanted in normalize_chars(source)
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "wanted"),
+    [
+        ("secondary to lumbar radicul-", "opathy and stenosis.", "lumbar radiculopathy and"),  # fragments no word of the letter
+        ("aberrant drug-", "related behaviors were noted.", "aberrant drug-related behaviors"),
+        ("the request was non-", "certified by the reviewer.", "was non-certified by"),
+        ("the patient reports radicul-", "opathy, and radiculopathy is noted.", "reports radiculopathy, and"),
+    ],
+)
+def test_a_text_letters_line_end_hyphen_is_judged_as_a_pdfs(first, second, wanted):
+    lines = ["The patient has pain in the low back that goes on to the legs", first, second, "The end."]
+    raw = "".join(f"{line} \n\n" for line in lines) * 3  # the export layout, a few times over
+    assert wanted in read_bytes(raw.encode(), "txt").text
+
+
 def test_every_label_starts_with_one_of_the_label_initials():
     import re
 
