@@ -110,13 +110,20 @@ def is_export_layout(text: str) -> bool:
     return spaced >= 10 and spaced >= 0.6 * doubled and 2 * doubled >= 0.9 * total
 
 
+# Where a line's scan stops (before its newline): just after a decision word and at most two of " ", ".", ")".
+_ENDS_WITH_DECISION = "(?:" + "|".join(
+    f"(?<=(?i:{word}){tail})" for tail in ("", "[ .)]", "[ .)][ .)]") for word in ("pheld", "rturned")
+) + ")"
+
+
 @cache  # compiled on first need: a process may read only one of the two layouts
 def _join_pattern(newline: str) -> re.Pattern[str]:
     """A line break inside a paragraph of blank-line-structured text that is surely a space.
 
     The line before ends a word, number or sentence (not a footer word, a decision or a
     label's colon); the next line starts a word that is no label, capital heading,
-    decision, page number or footer word, nor a numbered entry after a sentence's end. Labels start with a capital at the start of a
+    decision, page number or footer word, nor a numbered entry or a line ending with a
+    decision ("X: Upheld") after a sentence's end. Labels start with a capital at the start of a
     line; a line in lower case carries on a sentence. The layout rules would join these too; doing it
     in one pass keeps reading fast. The pattern starts with the break itself so the scan
     is quick, and the label alternation runs only after a capital.
@@ -135,6 +142,7 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
             (?![A-Z]+\b)
             (?!(?i:upheld|overturned)\b)
             (?!(?i:page)\s+\d)(?!Final(?:\s+Determination)?[ \t]*(?:\n|$))
+            (?!(?<=[.!?]{nl})[^\n]*+{_ENDS_WITH_DECISION})  # an item's heading after a sentence: the layout judges it
             (?!\d(?:  # a page number, or an entry of a list after a sentence's end: "… appropriate." / "2) X"
                 \d{{0,2}}(?:\s+of\s+\d{{1,3}})?\s*(?:\n|$)
               | (?:(?<=[.!?:]{nl}\d)|(?<=[.!?]["')\]]{nl}\d))\d?[.)]\s+[A-Z(]

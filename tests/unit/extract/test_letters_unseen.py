@@ -537,3 +537,29 @@ def test_a_letter_without_section_headings_still_gives_its_fields(footer_after):
         ("Norco 10/325mg #90", "upheld", "Decision based on ODG.")
     ]
     assert "the letter has no clinical case summary section heading" in {w["message"] for w in out["warnings"]}
+
+
+@pytest.mark.parametrize("layout", ["export", "blank lines"])
+@pytest.mark.parametrize("heading", ["Gym membership: Upheld", "Gym membership - Overturned.", "GYM MEMBERSHIP:  UPHELD"])
+def test_an_item_heading_on_the_line_after_a_rationales_last_sentence(layout, heading):
+    """No blank line between a rationale's end and the next item's heading, as text taken
+    out of a PDF may read."""
+    why = (
+        "Therapy is supported for the diagnosis. Twelve visits for the hand was the original request. Ten were authorized.\n"
+        "The remaining two visits are not medically necessary."
+    )
+    items = ITEM.format(heading="Norco 10/325mg #90: Upheld", why=why)
+    items = items.rstrip("\n") + "\n" + ITEM.format(heading=heading, why="Not supported by the guidelines.")
+    text = (
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\n\n" + BOILER.format(cred="The expert reviewer is Board Certified in "
+        "Neurology and is licensed to practice in Utah.") + "\n\nCLINICAL CASE SUMMARY\n\nThe patient is a 52 year old "
+        "female injured on 4/5/2011. UR dated 6/7/2015 denied the request.\n\nIMR ISSUES, DECISIONS AND RATIONALES\n\n" + items
+    )
+    raw = as_export(text, keep_lines=True) if layout == "export" else text
+    out = extract_text(read_bytes(raw.encode(), "txt").text).as_dict()
+    assert [(i["request"], i["decision"]) for i in out["items"]] == [
+        ("Norco 10/325mg #90", "upheld"),
+        ("GYM MEMBERSHIP" if heading.isupper() else "Gym membership", "upheld" if "pheld" in heading.lower() else "overturned"),
+    ]
+    assert out["items"][0]["rationale"] == why.replace("\n", " ")
+    assert span_problems(out) == []
