@@ -108,15 +108,29 @@ def _pdftotext(pdf, tmp_path, *options):
     return out
 
 
+def _as_export(path):
+    """A text file laid out as the public export prints letters: each line followed by a
+    blank one, a page break as empty lines."""
+    lines = path.read_text(encoding="utf-8").replace("\f", "\n\n\n").split("\n")
+    out = path.with_suffix(".export.txt")
+    out.write_text("".join(" ".join(line.split()) + " \n\n" for line in lines), encoding="utf-8")
+    return out
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
-@pytest.mark.parametrize("options", [(), ("-layout",)], ids=["columns-read-down", "layout"])
-def test_real_letters_as_pdftotext_writes_them_give_the_pdfs_fields(real_letters, tmp_path, options):
+@pytest.mark.parametrize(
+    ("options", "export"), [((), False), (("-layout",), False), (("-layout",), True)],
+    ids=["columns-read-down", "layout", "layout-as-export"],
+)
+def test_real_letters_as_pdftotext_writes_them_give_the_pdfs_fields(real_letters, tmp_path, options, export):
     """Text that a common tool takes out of the PDFs: the cover table read column by column, or in
-    two columns with a label wrapped around its value; words hyphenated at line ends."""
+    two columns with a label wrapped around its value; words hyphenated at line ends; and that
+    text in the public export's layout."""
     failures = {}
     for pdf in real_letters:
         want = extract(read_document(pdf)).as_dict()
-        got = extract(read_document(_pdftotext(pdf, tmp_path, *options))).as_dict()
+        text_file = _pdftotext(pdf, tmp_path, *options)
+        got = extract(read_document(_as_export(text_file) if export else text_file)).as_dict()
         for key in ("case", "reviewer", "patient", "injury", "ur_decision_date", "final_determination"):
             if got[key] != want[key]:
                 failures[f"{pdf.name} {key}"] = (got[key], want[key])
@@ -124,6 +138,8 @@ def test_real_letters_as_pdftotext_writes_them_give_the_pdfs_fields(real_letters
         got_items = [{k: " ".join(str(v).split()) for k, v in item.items()} for item in got["items"]]
         if got_items != wanted_items and (options, pdf.name) != ((), "CM17-0009574.pdf"):  # it writes "evidencebased"
             failures[f"{pdf.name} items"] = (got_items, wanted_items)
+        if export and " ".join(got["clinical_case_summary"].split()) != " ".join(want["clinical_case_summary"].split()):
+            failures[f"{pdf.name} summary"] = (got["clinical_case_summary"], want["clinical_case_summary"])
         if span_problems(got):
             failures[f"{pdf.name} spans"] = span_problems(got)
     assert failures == {}
