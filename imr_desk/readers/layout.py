@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from imr_desk.domain.letter import (
@@ -120,8 +120,10 @@ _ENUMERATOR = re.compile(r"\d{1,2}[.)]\s+[A-Z(]")
 _new_traits = tuple.__new__  # skips the keyword handling of the named tuple's constructor
 
 
-def _traits(text: str) -> _Traits:
-    """Cheap string tests first; a regex runs only where they leave a doubt."""
+def _traits(text: str, carried_on: bool = False) -> _Traits:
+    """Cheap string tests first; a regex runs only where they leave a doubt. A line that the
+    next carries on in lower case (``carried_on``) is no heading in capitals: "… use of the
+    medication. MTUS ACOEM" / "guidelines were cited."; a section heading still is."""
     last = text[-1:]
     if text[:1].islower() and (last.islower() or last == ",") and not text.endswith(("pheld", "rturned", "PHELD", "RTURNED")):
         return _PLAIN  # an ordinary wrapped line: starts and ends mid-sentence
@@ -130,6 +132,8 @@ def _traits(text: str) -> _Traits:
     heading = is_heading(text) or (  # a section heading in title case: "Clinical Case Summary"
         len(text) < 70 and text[:1] in _SECTION_INITIALS and SECTION_HEADING.match(text) is not None
     )
+    section = heading and SECTION_HEADING.match(text) is not None
+    heading = heading and (section or not carried_on)
     intro_end = bare.endswith(":") and bare.rstrip(": ").lower().endswith(_INTRO_WORDS) and bool(_INTRO_END.search(tail))
     decision_end = bare.lower().endswith(_DECISION_TAILS) and _decision_ends(tail)
     decision_only = decision_end and len(text) < 14
@@ -141,7 +145,7 @@ def _traits(text: str) -> _Traits:
             heading or intro_end or decision_only,
             bare.rstrip("\"')]").endswith((".", "!", "?")),
             decision_end,
-            heading and SECTION_HEADING.match(text) is not None,
+            section,
             intro_end,
             text[:1].isdigit() and _ENUMERATOR.match(text) is not None,
         ),
@@ -172,8 +176,8 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
     page = None
     before = ""  # the text of the line before
     paragraph = Gap.PARAGRAPH
-    whole: Callable[[], str] | None = None  # the letter's lines, once a hyphen asks, and
-    glued: Callable[[], str] = str  # them with every hyphen that breaks a word at a line end shut
+    whole: str | None = None  # the letter's lines, once a hyphen asks
+    glued: Callable[[], str] | None = None  # them with every hyphen that breaks a word at a line end shut
     for i, line in enumerate(content):
         text = line.text
         if i == 0:
@@ -186,10 +190,10 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
             sep = _separator(content, traits, i, (starts, inner, ends), typical, blank_structured)
             left, right = ("", "") if sep else broken_word(before, text)
             if left:  # a word broken at a hyphen: whole unless the hyphen stays (see chars.hyphen_stays)
-                if whole is None:
-                    whole = once(lambda: "\n".join(ln.text for ln in content))
-                    glued = once(lambda: _LINE_END_HYPHEN.sub("x", whole()))
-                if not hyphen_stays(left, right, whole(), glued):
+                if whole is None or glued is None:
+                    whole = "\n".join(ln.text for ln in content)
+                    glued = once(partial(_LINE_END_HYPHEN.sub, "x", whole))
+                if not hyphen_stays(left, right, whole, glued):
                     parts[-1] = before[:-1]
         if line.page != page:  # a page starts at its first line
             page = line.page
@@ -217,17 +221,12 @@ class _LazyTraits:
         found = self._cache[index]
         if found is None:
             text = self._content[index].text
-            found = _short_line_traits(text) if len(text) <= _SHORT_LINE else _traits(text)
-            if found.heading and not found.section and self._lower_case_next(index):
-                # "…use of the medication. MTUS ACOEM" / "guidelines were cited.": capitals that a sentence carries on
-                found = found._replace(heading=False, breaks_after=found.intro_end or (found.decision_end and len(text) < 14))
-            self._cache[index] = found
+            following = self._content[index + 1] if index + 1 < len(self._content) else None
+            carried_on = following is not None and following.gap is not Gap.PARAGRAPH and following.text[:1].islower()
+            found = self._cache[index] = (
+                _short_line_traits(text, carried_on) if len(text) <= _SHORT_LINE else _traits(text, carried_on)
+            )
         return found
-
-    def _lower_case_next(self, index: int) -> bool:
-        """Does the next line carry on in lower case, with no blank line between?"""
-        following = self._content[index + 1] if index + 1 < len(self._content) else None
-        return following is not None and following.gap is not Gap.PARAGRAPH and following.text[:1].islower()
 
 
 def _separator(
