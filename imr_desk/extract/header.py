@@ -68,9 +68,9 @@ RawField = tuple[str, tuple[int, int]]
 
 
 @cache
-def _fields() -> dict[str, re.Pattern[str]]:
-    """The header's field patterns, compiled on first need: most letters have no cover header."""
-    return {key: re.compile(pattern, re.IGNORECASE | re.MULTILINE) for key, pattern in _FIELD_PATTERNS.items()}
+def _field(key: str) -> re.Pattern[str]:
+    """A header field's pattern, compiled on first need: most letters have no cover header."""
+    return re.compile(_FIELD_PATTERNS[key], re.IGNORECASE | re.MULTILINE)
 
 
 @cache
@@ -99,8 +99,8 @@ def read_header(text: str, start: int, end: int) -> dict[str, RawField] | None:
         return None
     found: dict[str, RawField] = {}
     if by_label:
-        for key, pattern in _fields().items():
-            m = pattern.search(text, start, end)
+        for key in CASE_KEYS:
+            m = _field(key).search(text, start, end)
             if m:
                 group = m.lastindex or 1  # the one value group of the alternative that matched
                 found[key] = (m.group(group), m.span(group))
@@ -165,17 +165,12 @@ def _pair(text: str, keys: list[str], pos: int, end: int, value: re.Pattern[str]
         found[key] = (m.group(group), m.span(group))
 
 
-@cache
-def _ur_denial() -> re.Pattern[str]:
-    return re.compile(_FIELD_PATTERNS["ur_denial_date"], re.IGNORECASE | re.MULTILINE)
-
-
 def stated_ur_denial(text: str, start: int, end: int, reference: Reference) -> tuple[str, tuple[int, int]] | None:
     """The UR denial date that the text before the letter's sections states with no cover
     header (no case number) around it, as (ISO date, span); None when it states none."""
     if text.find("enial", start, end) < 0 and text.find("ENIAL", start, end) < 0:  # the cheap test first
         return None
-    m = _ur_denial().search(text, start, end)
+    m = _field("ur_denial_date").search(text, start, end)
     value = parse_date(m.group(m.lastindex or 1), reference) if m else None
     return (iso(value), m.span(m.lastindex or 1)) if m and value else None
 
