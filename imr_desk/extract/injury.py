@@ -9,8 +9,9 @@ from imr_desk.extract.collector import Collector
 from imr_desk.domain.dates import DatesIn, FoundDate, iso
 from imr_desk.extract.scan import cues, cues_in_order, sentence_end, sentence_start
 
-# What stands between the two dates of a range: "8/6/79- 2/27/08", "3/1/1998 to 9/15/2011".
-_RANGE_JOIN = re.compile(r"\s*(?:-|to|through|thru|until)\s*", re.IGNORECASE)
+# What stands between the two dates of a range: "8/6/79- 2/27/08", "3/1/1998 to 9/15/2011",
+# and "and" after "between" ("between 3/1/2010 and 3/1/2011").
+_RANGE_JOIN = re.compile(r"\s*(?:-|to|through|thru|until|(?P<and>and))\s*", re.IGNORECASE)
 _CT = re.compile(r"CT\b")
 _UR = re.compile(r"UR\b")
 # Cue words, lower case and literal-first (see extract.scan).
@@ -94,10 +95,10 @@ def _injury_from_summary(
         stop = sentence_end(text, cue_end, end)
         window = [d for d in dates.between(max(start, cue_start - 40), stop) if d.value]
         for first, last in zip(window, window[1:]):
-            if _RANGE_JOIN.fullmatch(text, first.end, last.start) and (
-                first.start >= cue_start or _CUMULATIVE.search(text, max(start, cue_start - 120), stop)
-            ):
-                return first, last
+            join = _RANGE_JOIN.fullmatch(text, first.end, last.start)
+            if join and (first.start >= cue_start or _CUMULATIVE.search(text, max(start, cue_start - 120), stop)):
+                if not join["and"] or low[max(0, first.start - start - 9) : first.start - start].rstrip().endswith("between"):
+                    return first, last
         after = [d for d in window if d.start >= cue_end]
         if after and after[0].start - cue_end < 60:
             return after[0], None

@@ -209,9 +209,13 @@ def _list_or_prose(text: str, low: str, start: int, end: int, form: _Form) -> li
                 names_end = sentence.start() if sentence else names_end
             return _split(text, names_start, names_end)
     spans: list[tuple[int, int]] = []
-    for names_start, names_end, bare in form.mentions(low):
+    mentions = form.mentions(low)
+    for names_start, names_end, bare in mentions:
         names = _split(text, start + names_start, start + names_end)
         spans.extend((s, e) for s, e in names if not bare or form.keeps_bare(text[s:e]))
+    if len(mentions) > 1:  # a name that holds the cue of a later mention is that mention's ("a D.O., Board Certified in X")
+        begins = [start + m[0] for m in mentions]
+        spans = [(s, e) for s, e in spans if not any(s < b < e for b in begins)]
     return spans
 
 

@@ -96,6 +96,10 @@ def test_list_credentials_under_other_labels(states_label, specialties_label, fo
          "The Utilization Review dated 11/2/2013 denied the request.", ("1998-03-01", "2011-09-15"), "2013-11-02"),
         ("This is a 56 year old woman with continuous trauma 1/1/2005-1/1/2012. "
          "Utilization review dated November 5, 2013 denied the request.", ("2005-01-01", "2012-01-01"), "2013-11-05"),
+        ("This 48 year old woman was injured on the job between 03/01/2010 and 03/01/2011. "
+         "Utilization review dated 11/5/2013 denied the request.", ("2010-03-01", "2011-03-01"), "2013-11-05"),
+        ("This 48 year old woman was injured on 03/01/2010 and 03/01/2011. "  # two injuries, no range
+         "Utilization review dated 11/5/2013 denied the request.", ("2010-03-01", None), "2013-11-05"),
     ],
 )
 def test_cumulative_trauma_ranges(summary, injury, ur_date):

@@ -62,3 +62,13 @@ def test_a_profession_named_without_a_cue_word(credentials, specialties):
     assert out["reviewer"] == {"licensure_states": ["California"], "specialties": specialties}
     missing = {"field": "reviewer.specialties", "message": "no specialty or certification found"}
     assert (missing in out["warnings"]) == (not specialties)
+
+
+def test_a_degree_before_a_board_certification_is_no_second_specialty():
+    out = letter(
+        "The expert reviewer is a Doctor of Osteopathy, Board Certified in Family Practice and is licensed to practice "
+        "in California.",
+        _SUMMARY,
+        ITEM.format(heading="Lumbar MRI: Upheld", why="Not indicated."),
+    )
+    assert out["reviewer"] == {"licensure_states": ["California"], "specialties": ["Family Practice"]}
