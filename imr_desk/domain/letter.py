@@ -23,10 +23,10 @@ DOCUMENTS_HEADING = r"DOCUMENTS\s+REVIEWED"
 
 # The labels of an item's paragraphs, matched ignoring case: "Claims Administrator guideline:",
 # "MAXIMUS guideline:", "Decision rationale:"; also in the plural, as "Guideline(s)" or
-# "Guideline Used", possessive ("Claims Administrator's"), and "Rationale:" alone.
+# "Guideline Used", possessive ("Claims Administrator's", "MAXIMUS'"), and "Rationale:" alone.
 _GUIDELINE = r"\s+guidelines?(?:\(s\))?(?:\s+used)?\s*:"
-CA_GUIDELINE_LABEL = rf"Claims\s+Administrator(?:'s)?{_GUIDELINE}"
-MAXIMUS_GUIDELINE_LABEL = rf"MAXIMUS(?:'s)?{_GUIDELINE}"
+CA_GUIDELINE_LABEL = rf"Claims\s+Administrator(?:'s?)?{_GUIDELINE}"
+MAXIMUS_GUIDELINE_LABEL = rf"MAXIMUS(?:'s?)?{_GUIDELINE}"
 RATIONALE_LABEL = r"(?:Decision\s+)?rationale\s*:"
 REVIEWER = r"(?:Expert|Physician|Professional)\s+Reviewer"
 REVIEWER_RATIONALE_LABEL = rf"(?:The\s+)?{REVIEWER}(?:'s)?\s+decision\s+rationale\s*:"

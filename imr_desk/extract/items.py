@@ -41,13 +41,13 @@ _STATED = re.compile(
     r"^\s*" + _SUBJECT + rf"(?:{_NECESSARY}|(?P<d>upheld|overturned))" + _SENTENCE_END, re.IGNORECASE | re.DOTALL
 )
 # The labels of an item's paragraphs, tried in this order; each group is named as its field.
-_CA_BASED = rf"{CA_BASED}\s+(?:the\s+)?"
+_CA_BASED = rf"{CA_BASED}\s*:?\s+(?:the\s+)?"  # "… based its decision on (the)", a colon after it too
 _REVIEWER_BASED = rf"(?:The\s+)?{REVIEWER}\s+based\s+(?:his/her|his|her|their)\s+(?:decision|determination)\s+on"
 _LABEL = re.compile(
     r"^\s*(?:"
     rf"(?P<claims_administrator_guideline>{CA_GUIDELINE_LABEL}|{_CA_BASED}"
     rf"|{GUIDELINES_OF}the\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on\s*:\s*(?:{_CA_BASED})?)"
-    rf"|(?P<maximus_guideline>{MAXIMUS_GUIDELINE_LABEL}|{_REVIEWER_BASED}\s+(?:the\s+)?"
+    rf"|(?P<maximus_guideline>{MAXIMUS_GUIDELINE_LABEL}|{_REVIEWER_BASED}\s*:?\s+(?:the\s+)?"
     rf"|{GUIDELINES_OF}the\s+{_REVIEWER_BASED}\s*:\s*(?:{_REVIEWER_BASED}\s+(?:the\s+)?)?)"
     rf"|(?P<rationale>{RATIONALE_LABEL}|{REVIEWER_RATIONALE_LABEL}|Rationale\s+for\s+the\s+Decision\s*:)"
     r")",

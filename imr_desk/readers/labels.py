@@ -11,7 +11,7 @@ _LABEL_FORMS = (
     r"States?(?:\(s\))?\s+of\s+Licensure", r"Certifications?(?:\(s\))?\s*/\s*Specialt", r"Specialt(?:y|ies)\s*:",
     r"Licensure\s*:", r"Licensed\s+in\s*:", r"Board\s+Certifi(?:cations?(?:\(s\))?|ed\s+in)\s*:",
     r"Specialty\s+Certifications?(?:\(s\))?\s*:",
-    r"Claims\s+Administrator(?:'s)?\s+guideline", r"MAXIMUS(?:'s)?\s+guideline", r"Decision\s+rationale", r"Rationale\s*:",
+    r"Claims\s+Administrator(?:'s?)?\s+guideline", r"MAXIMUS(?:'s?)?\s+guideline", r"Decision\s+rationale", r"Rationale\s*:",
     *(  # each by its first word, so the forms group by initial (see _by_initial)
         rf"{who}\s+Reviewer(?:'s)?\s+decision\s+rationale"
         for who in (r"The\s+(?:Expert|Physician|Professional)", "Expert", "Physician", "Professional")

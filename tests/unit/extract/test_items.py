@@ -69,6 +69,9 @@ def test_a_rationales_last_paragraph_stays_out_of_the_next_heading():
         ("Claims Administrator Guideline Used:", "MAXIMUS Guideline Used:", "Rationale:"),
         ("Claims Administrator's guideline:", "Maximus guideline:", "Expert Reviewer's Decision Rationale:"),
         ("CLAIMS ADMINISTRATOR GUIDELINE:", "MAXIMUS GUIDELINE:", "DECISION RATIONALE:"),
+        ("Claims Administrator Guideline:", "MAXIMUS' Guideline:", "Rationale:"),
+        ("The Claims Administrator based its decision on:", "The Expert Reviewer based his/her decision on:",
+         "Expert Reviewer's decision rationale:"),
     ],
 )
 @pytest.mark.parametrize("form", [{}, {"wrapped": True}, {"footer_after": 20}], ids=["plain", "wrapped", "export"])
