@@ -34,7 +34,8 @@ _NUMBERED = re.compile(
     + _SUBJECT + _NECESSARY + _SENTENCE_END,
     re.IGNORECASE | re.DOTALL,
 )
-_ENUMERATOR = re.compile(r"\d{1,2}\s*[.)]\s+")  # an item's number, not part of its request
+_ENUMERATOR_LETTERS = "ABCDEFGH"
+_ENUMERATOR = re.compile(r"(?:\d{1,2}|[A-H])\s*[.)]\s+")  # an item's number or letter, not part of its request
 # Unnumbered, it is a heading only where an item's labels follow (a rationale may end the same way);
 # so also "The request for X is upheld."
 _STATED = re.compile(
@@ -198,7 +199,8 @@ def _heading(text: str, s: int, e: int, chunk: str) -> _Item | None:
         group = m.lastgroup or "d"
         body_end = s + m.start()
         if body_end > s or group == "d":
-            number = _ENUMERATOR.match(chunk) if chunk[:1].isdigit() else None  # "3) Xanax #60: Upheld"
+            numbered = chunk[:1].isdigit() or chunk[1:2] in (".", ")") and chunk[:1] in _ENUMERATOR_LETTERS
+            number = _ENUMERATOR.match(chunk) if numbered else None  # "3) Xanax #60: Upheld", "B. MRI: Upheld"
             body_start = s + number.end() if number and s + number.end() < body_end else s
             return _Item(
                 heading=(body_start, body_end), decision=m.group(group).lower(), decision_span=(s + m.start(group), s + m.end(group))

@@ -256,6 +256,21 @@ def test_numbered_items_in_both_forms_with_rationales_only(footer_after):
     assert out["ur_decision_date"] == "2014-06-07"
 
 
+@pytest.mark.parametrize("form", [{}, {"wrapped": True}, {"footer_after": 20}], ids=["plain", "wrapped", "export"])
+def test_items_lettered_a_b_keep_their_letter_out_of_the_request(form):
+    out = letter(
+        "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
+        "The patient is a 52 year old female injured on 4/5/2011. UR dated 6/7/2015 denied the request.",
+        ITEM.format(heading="A. Norco 10/325 mg, #60: Upheld", why="No.")
+        + ITEM.format(heading="B) MRI of the lumbar spine: Overturned", why="Yes."),
+        **form,
+    )
+    assert [(i["request"], i["decision"], i["quantity"]) for i in out["items"]] == [
+        ("Norco 10/325 mg, #60", "upheld", 60),
+        ("MRI of the lumbar spine", "overturned", None),
+    ]
+
+
 def test_sex_from_pronouns_not_from_reviewer_boilerplate():
     out = letter(
         "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
