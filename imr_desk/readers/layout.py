@@ -66,7 +66,7 @@ def is_heading(text: str) -> bool:
     lower, letters = _letter_counts(text)
     if letters < 8 or lower > 0.1 * letters:
         return False
-    return not _ends_with_decision(text) or not _decision_ends(text[-40:])
+    return not ends_with_decision(text)
 
 
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
@@ -81,14 +81,18 @@ def _letter_counts(text: str) -> tuple[int, int]:
     return len(raw) - len(raw.translate(None, _ASCII_LOWER)), len(raw) - len(raw.translate(None, _ASCII_LETTERS))
 
 
-def _decision_ends(tail: str) -> bool:
-    """Does ``DECISION_END`` match ``tail``? Searched from where it can start (see
-    ``decision_search_start``), as a search over the whole tail is slow."""
+def ends_with_decision(text: str) -> bool:
+    """Does the line end an item heading with its decision: "…#120:  Upheld", "… - Overturned.",
+    "Upheld" alone? The cheap test first, then ``DECISION_END`` from where it can start (see
+    ``decision_search_start``), as a search over the whole line is slow."""
+    if not _may_end_with_decision(text):
+        return False
+    tail = text[-40:]
     at = decision_search_start(tail)
     return at >= 0 and DECISION_END.search(tail, at) is not None
 
 
-def _ends_with_decision(text: str) -> bool:
+def _may_end_with_decision(text: str) -> bool:
     """The cheap test that must hold before ``DECISION_END`` can match (the last letter first)."""
     if text[-1:] not in _DECISION_LAST:
         return False
@@ -97,6 +101,7 @@ def _ends_with_decision(text: str) -> bool:
 
 
 _DECISION_LAST = frozenset("dD. ")  # what a line ending with a decision may end with
+_DECISION_ENDINGS = ("pheld", "rturned")  # how a line in lower case ending with one ends
 
 
 class _Traits(NamedTuple):
@@ -112,9 +117,6 @@ class _Traits(NamedTuple):
     enumerated: bool  # starts with an entry's number: "2. ", "3) "
 
 
-_DECISION_TAILS = ("upheld", "overturned", "upheld.", "overturned.")
-
-
 _PLAIN = _Traits(False, False, False, False, False, False, False, False)
 _ENUMERATOR = re.compile(r"\d{1,2}[.)]\s+[A-Z(]")
 _new_traits = tuple.__new__  # skips the keyword handling of the named tuple's constructor
@@ -125,7 +127,7 @@ def _traits(text: str, carried_on: bool = False) -> _Traits:
     next carries on in lower case (``carried_on``) is no heading in capitals: "… use of the
     medication. MTUS ACOEM" / "guidelines were cited."; a section heading still is."""
     last = text[-1:]
-    if text[:1].islower() and (last.islower() or last == ",") and not text.endswith(("pheld", "rturned", "PHELD", "RTURNED")):
+    if text[:1].islower() and (last.islower() or last == ",") and not text.endswith(_DECISION_ENDINGS):
         return _PLAIN  # an ordinary wrapped line: starts and ends mid-sentence
     tail = text[-60:]
     bare = tail.rstrip()
@@ -135,7 +137,7 @@ def _traits(text: str, carried_on: bool = False) -> _Traits:
     section = heading and SECTION_HEADING.match(text) is not None
     heading = heading and (section or not carried_on)
     intro_end = bare.endswith(":") and bare.rstrip(": ").lower().endswith(_INTRO_WORDS) and bool(_INTRO_END.search(tail))
-    decision_end = bare.lower().endswith(_DECISION_TAILS) and _decision_ends(tail)
+    decision_end = ends_with_decision(text)
     decision_only = decision_end and len(text) < 14
     return _new_traits(  # positional, as the fields are declared: label, heading, breaks_after, ...
         _Traits,
@@ -297,7 +299,7 @@ def _merge_wrapped(content: list[SourceLine]) -> list[SourceLine]:
             and line.gap is not paragraph
             and line.page == head.page
             and (tail[-1:].islower() or tail[-1:] == ",")
-            and not tail.endswith(("pheld", "rturned"))
+            and not tail.endswith(_DECISION_ENDINGS)
         ):
             if joined is None:
                 joined = [head.text]
@@ -333,7 +335,7 @@ def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[i
     inner: set[int] = set()
     ends: set[int] = set()
     for i, line in enumerate(content):
-        if not _ends_with_decision(line.text):
+        if not _may_end_with_decision(line.text):
             continue
         trait = traits[i]
         if not trait.decision_end or trait.label:

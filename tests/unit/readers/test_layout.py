@@ -131,6 +131,18 @@ def test_pdf_like_lines_break_at_labels_and_short_sentence_ends():
     assert paragraphs[1].startswith("Twelve physical") and paragraphs[1].endswith("is: Upheld")
 
 
+@pytest.mark.parametrize("decision", ["Upheld", "Upheld.", "Upheld .", "UPHELD .", "Overturned ."])
+def test_pdf_like_heading_line_ending_with_its_decision_stands_alone(decision):
+    lines = [SourceLine(t) for t in [
+        "Decision rationale: The guideline says that a long line of rationale text fills the width and",
+        "it ends on a short line.",
+        f"Norco 10/325mg #90: {decision}",
+        "The patient was seen in follow-up and the physician noted the pain was",
+        "a seven of ten.",
+    ]]
+    assert build_text(lines)[0].split("\n\n")[1] == f"Norco 10/325mg #90: {decision}"
+
+
 def test_docx_real_paragraphs_are_not_joined():
     lines = [SourceLine("A whole paragraph without a full stop at the end"), SourceLine("Another paragraph")]
     assert build_text(lines, real_paragraphs=True)[0] == (
