@@ -46,8 +46,11 @@ _DENIALS = tuple(
     for p in (r"deni(?:ed|al)\b", r"modified\b", r"not\s+(?:certified|approved)", r"adverse\s+determination")
 )
 _ABOUT_A_REQUEST = re.compile(r"request|authoriz|review|determination|carrier|insurer|adjuster|decision|letter")
-# A date that dates the request itself ("the request for authorization dated 9/1/2013").
-_REQUEST_DATED = re.compile(r"(?:request(?:\s+for\s+authorization)?|rfa)\s+dated\s*$")
+# A date that dates the request itself ("the request for authorization dated 9/1/2013") or the
+# application for IMR that disputes the review ("The IMR application dated 6/20/2015 disputes …").
+_REQUEST_DATED = re.compile(
+    r"(?:request(?:\s+for\s+authorization)?|rfa|application(?:\s+for\s+(?:independent\s+medical\s+review|imr))?)\s+dated\s*$"
+)
 
 
 def extract_injury(

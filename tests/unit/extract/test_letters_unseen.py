@@ -412,6 +412,7 @@ DENIAL_WARNING = "date taken from a denial the summary tells of; no sentence nam
         ("An adverse determination was issued on 10/10/2013.", "2013-10-10", True),
         ("The request for authorization dated 9/1/2013 was denied in a letter dated 10/10/2013.", "2013-10-10", True),
         ("Utilization review non-certified the request for authorization dated 9/1/2013 on 10/10/2013.", "2013-10-10", False),
+        ("The IMR application dated 10/20/2013 disputes the UR decision dated 10/10/2013.", "2013-10-10", False),
         ("The patient denied any new injury on 5/5/2013. A request for Norco was made on 9/1/2013.", None, False),
     ],
 )
