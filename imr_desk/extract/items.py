@@ -99,7 +99,7 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def extract_items(text: str, start: int, end: int, out: Collector, decisions: tuple[int, int] | None = None) -> None:
     """The items between ``start`` and ``end``; ``decisions`` is the span of a list of the
     items' decisions ahead of them ("1. X is not medically necessary and appropriate.")."""
-    items = _parse(text, paragraphs(text, start, end))
+    items = _without_list_ahead(text, _parse(text, paragraphs(text, start, end)))
     if decisions:
         _decide_from_list(text, items, paragraphs(text, *decisions))
     for index, item in enumerate(items):
@@ -111,6 +111,28 @@ def extract_items(text: str, start: int, end: int, out: Collector, decisions: tu
     out.values["items"] = values
     if not values:
         out.warn("items", "no disputed items found")
+
+
+def _without_list_ahead(text: str, items: list[_Item]) -> list[_Item]:
+    """The items less a list of their decisions ahead of them (a table of requests and
+    decisions, or a heading per line), whose entries have no labels and name later items."""
+    listed = 0
+    while listed < len(items) and not items[listed].fields:
+        listed += 1
+    if listed == 0 or listed == len(items):
+        return items
+    full = {_request_key(text, item): item for item in items[listed:]}
+    if any(_request_key(text, entry) not in full for entry in items[:listed]):
+        return items
+    for entry in items[:listed]:
+        item = full[_request_key(text, entry)]
+        if item.decision is None:
+            item.decision, item.decision_span = entry.decision, entry.decision_span
+    return items[listed:]
+
+
+def _request_key(text: str, item: _Item) -> str:
+    return squash(text[slice(*_strip_trailing(text, *item.heading))]).lower()
 
 
 def _parse(text: str, paras: list[tuple[int, int]]) -> list[_Item]:
@@ -236,8 +258,7 @@ def _decide_from_list(text: str, items: list[_Item], listed: list[tuple[int, int
     for index, item in enumerate(items):
         if item.decision is not None:
             continue
-        request = squash(text[slice(*_strip_trailing(text, *item.heading))]).lower()
-        entry = by_request.get(request) or (entries[index] if len(entries) == len(items) else None)
+        entry = by_request.get(_request_key(text, item)) or (entries[index] if len(entries) == len(items) else None)
         if entry is not None:
             item.decision, item.decision_span = entry.decision, entry.decision_span
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 
 from imr_desk.domain.validation import expected_final_determination
@@ -583,3 +586,48 @@ def test_an_item_heading_on_the_line_after_a_rationales_last_sentence(layout, he
     ]
     assert out["items"][0]["rationale"] == why.replace("\n", " ")
     assert span_problems(out) == []
+
+
+_LIST_AHEAD_ITEMS = (
+    ITEM.format(heading="Norco 10/325mg #90: Upheld", why="Opioids need documented functional gains. " * 4)
+    + ITEM.format(heading="MRI of the lumbar spine: Overturned", why="Red flags are documented on examination. " * 4)
+)
+
+
+@pytest.mark.parametrize("footer_after", [None, 20])
+def test_a_list_of_the_decisions_ahead_of_the_items_adds_no_items(footer_after):
+    out = letter(
+        "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
+        "The patient is a 52 year old female injured on 5/12/2008. UR dated 10/10/2016 denied the request.",
+        "Norco 10/325mg #90: Upheld\n\nMRI of the lumbar spine: Overturned\n\n" + _LIST_AHEAD_ITEMS,
+        footer_after=footer_after,
+    )
+    assert [(i["request"], i["decision"], bool(i["rationale"])) for i in out["items"]] == [
+        ("Norco 10/325mg #90", "upheld", True),
+        ("MRI of the lumbar spine", "overturned", True),
+    ]
+    assert not [w for w in out["warnings"] if (w["field"] or "").startswith("items")]
+
+
+def test_a_table_of_the_decisions_ahead_of_the_items_in_a_word_letter_adds_no_items():
+    document = docx.Document()
+    summary = "The patient is a 52 year old female injured on 5/12/2008. UR dated 10/10/2016 denied it. " * 3
+    for paragraph in (
+        "HOW THE IMR FINAL DETERMINATION WAS MADE",
+        "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
+        "CLINICAL CASE SUMMARY", summary, "IMR ISSUES, DECISIONS AND RATIONALES",
+    ):
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=2, cols=2)
+    for row, (request, decision) in enumerate((("Norco 10/325mg #90", "Upheld"), ("MRI of the lumbar spine", "Overturned"))):
+        table.cell(row, 0).text, table.cell(row, 1).text = request, decision
+    for paragraph in _LIST_AHEAD_ITEMS.split("\n\n"):
+        document.add_paragraph(paragraph)
+    data = io.BytesIO()
+    document.save(data)
+    out = extract_text(read_bytes(data.getvalue(), "docx").text).as_dict()
+    assert span_problems(out) == []
+    assert [(i["request"], i["decision"], bool(i["rationale"])) for i in out["items"]] == [
+        ("Norco 10/325mg #90", "upheld", True),
+        ("MRI of the lumbar spine", "overturned", True),
+    ]
