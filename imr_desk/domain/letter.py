@@ -21,6 +21,19 @@ ISSUES_HEADING = (  # "IMR ISSUES, DECISIONS AND RATIONALES" in its spellings, a
 )
 DOCUMENTS_HEADING = r"DOCUMENTS\s+REVIEWED"
 
+# The labels of the public cover-page header, by field; each spelling starts with a letter.
+HEADER_LABELS: dict[str, tuple[str, ...]] = {
+    "case_number": (r"Case\s+(?:Number|No\.?)", r"IMR\s+Case\s+(?:Number|No\.?)"),
+    "date_assigned": (r"Date\s+Assigned",),
+    "date_of_injury": (r"Date\s+of\s+Injury",),
+    "decision_date": (r"Decision\s+Date",),
+    "ur_denial_date": (r"UR\s+Denial\s+Date",),
+    "priority": (r"Priority",),
+    "application_received": (r"Application\s+Received",),
+    "claim_number": (r"Claims?\s+(?:Number|No\.?|\#)",),  # "#" escaped: the readers use these in verbose patterns
+    "employee_name": (r"Employee(?:\s+Name)?",),
+}
+
 # The labels of an item's paragraphs, matched ignoring case: "Claims Administrator guideline:",
 # "MAXIMUS guideline:", "Decision rationale:"; also in the plural, as "Guideline(s)" or
 # "Guideline Used", possessive ("Claims Administrator's", "MAXIMUS'"), and "Rationale:" alone.

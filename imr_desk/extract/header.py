@@ -14,7 +14,7 @@ from functools import cache
 
 from imr_desk.extract.collector import Collector
 from imr_desk.domain.dates import DATE_PATTERN, Reference, iso, parse_date
-from imr_desk.domain.letter import CASE_NUMBER
+from imr_desk.domain.letter import CASE_NUMBER, HEADER_LABELS
 
 _D = rf"({DATE_PATTERN})"
 _CASE_NUMBER = re.compile(rf"Case\s+(?:Number|No\.?)\s*:?\s*({CASE_NUMBER})\b", re.IGNORECASE)
@@ -26,17 +26,7 @@ _RANGE_JOIN = r"\s*(?:-|to|through|thru|until)\s*"
 _PRIORITIES = r"(?:Standard|Expedited|Regular|Urgent|Routine)\b"
 
 # The labels, by key: what a table read column by column stacks above the values.
-_LABELS = {
-    "case_number": r"(?:IMR\s+)?Case\s+(?:Number|No\.?)",
-    "date_assigned": r"Date\s+Assigned",
-    "date_of_injury": r"Date\s+of\s+Injury",
-    "decision_date": r"Decision\s+Date",
-    "ur_denial_date": r"UR\s+Denial\s+Date",
-    "priority": r"Priority",
-    "application_received": r"Application\s+Received",
-    "claim_number": r"Claims?\s+(?:Number|No\.?|#)",
-    "employee_name": r"Employee(?:\s+Name)?",
-}
+_LABELS = {key: "(?:" + "|".join(forms) + ")" for key, forms in HEADER_LABELS.items()}
 _ANY_LABEL = "(?:" + "|".join(_LABELS.values()) + r")\b"  # where a value is missing, the next label
 _FIELD_PATTERNS = {
     "case_number": _CASE_NUMBER.pattern,

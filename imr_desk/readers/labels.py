@@ -4,7 +4,7 @@ before it."""
 
 from __future__ import annotations
 
-from imr_desk.domain.letter import CA_BASED, GUIDELINES_OF_LABEL, REVIEWER
+from imr_desk.domain.letter import CA_BASED, GUIDELINES_OF_LABEL, HEADER_LABELS, REVIEWER
 
 #: Each starting with a plain letter, or with ``\d`` for a numbered one.
 _LABEL_FORMS = (
@@ -17,9 +17,7 @@ _LABEL_FORMS = (
         for who in (r"The\s+(?:Expert|Physician|Professional)", "Expert", "Physician", "Professional")
     ),
     CA_BASED, rf"The\s+{REVIEWER}\s+based\s+(?:his|her|their)",
-    r"Case\s+Number\s*:", r"Date\s+Assigned\s*:", r"Decision\s+Date\s*:", r"Priority\s*:", r"Date\s+of\s+Injury\s*:",
-    r"UR\s+Denial\s+Date\s*:", r"Application\s+Received\s*:", r"IMR\s+Case\s+(?:Number|No\.?)\s*:",
-    r"Claims?\s+(?:Number|No\.?)\s*:", r"Employee(?:\s+Name)?\s*:", r"Provider(?:\s+Name)?\s*:",
+    *(rf"{form}\s*:" for forms in HEADER_LABELS.values() for form in forms), r"Provider(?:\s+Name)?\s*:",
     r"Treatment\(?s?\)?\s+in\s+Dispute", r"Dated\s*:",
     r"The\s+Expert\s+Reviewer\s+has\s+the\s+following\s+credentials", r"The\s+Final\s+Determination\s+was\s+based",
     r"The\s+expert\s+reviewer\s+developed\s+the\s+following", r"Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer",
