@@ -35,7 +35,7 @@ _NUMBERED = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _ENUMERATOR_LETTERS = "ABCDEFGH"
-_ENUMERATOR = re.compile(r"(?:\d{1,2}|[A-H])\s*[.)]\s+")  # an item's number or letter, not part of its request
+_ENUMERATOR = re.compile(rf"(?:\d{{1,2}}|[{_ENUMERATOR_LETTERS}])\s*[.)]\s+")  # an item's number or letter, not part of its request
 # Unnumbered, it is a heading only where an item's labels follow (a rationale may end the same way);
 # so also "The request for X is upheld."
 _STATED = re.compile(

@@ -66,7 +66,7 @@ def is_heading(text: str) -> bool:
     lower, letters = _letter_counts(text)
     if letters < 8 or lower > 0.1 * letters:
         return False
-    return not ends_with_decision(text)
+    return not _ends_with_decision(text)
 
 
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
@@ -81,7 +81,7 @@ def _letter_counts(text: str) -> tuple[int, int]:
     return len(raw) - len(raw.translate(None, _ASCII_LOWER)), len(raw) - len(raw.translate(None, _ASCII_LETTERS))
 
 
-def ends_with_decision(text: str) -> bool:
+def _ends_with_decision(text: str) -> bool:
     """Does the line end an item heading with its decision: "…#120:  Upheld", "… - Overturned.",
     "Upheld" alone? The cheap test first, then ``DECISION_END`` from where it can start (see
     ``decision_search_start``), as a search over the whole line is slow."""
@@ -137,7 +137,7 @@ def _traits(text: str, carried_on: bool = False) -> _Traits:
     section = heading and SECTION_HEADING.match(text) is not None
     heading = heading and (section or not carried_on)
     intro_end = bare.endswith(":") and bare.rstrip(": ").lower().endswith(_INTRO_WORDS) and bool(_INTRO_END.search(tail))
-    decision_end = ends_with_decision(text)
+    decision_end = _ends_with_decision(text)
     decision_only = decision_end and len(text) < 14
     return _new_traits(  # positional, as the fields are declared: label, heading, breaks_after, ...
         _Traits,
