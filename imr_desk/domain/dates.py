@@ -31,6 +31,8 @@ DATE_PATTERN = (
     r"|\b\d{4}-\d{2}-\d{2}\b"  # 2016-10-20
     r")"
 )
+#: What stands between the two dates of a range: "8/6/79- 2/27/08", "3/1/1998 to 9/15/2011".
+RANGE_WORDS = r"-|to|through|thru|until"
 
 _NUMERIC = re.compile(r"(\d{1,2})\s?[/-]\s?(\d{1,2})\s?[/-]\s?(\d{2,4})")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")

@@ -20,6 +20,8 @@ ISSUES_HEADING = (  # "IMR ISSUES, DECISIONS AND RATIONALES" in its spellings, a
     r"|INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISION\s+AND\s+RATIONALE"
 )
 DOCUMENTS_HEADING = r"DOCUMENTS\s+REVIEWED"
+# The sentence that introduces the items: "The Final Determination was based on decisions for …".
+ITEMS_INTRO = r"The\s+Final\s+Determination\s+was\s+based"
 
 # The labels of the public cover-page header, by field; each spelling starts with a letter.
 HEADER_LABELS: dict[str, tuple[str, ...]] = {
@@ -48,6 +50,10 @@ REVIEWER_RATIONALE_LABEL = rf"(?:The\s+)?{REVIEWER}(?:'s)?\s+decision\s+rational
 CA_BASED = r"The\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on"
 GUIDELINES_OF = r"Medical\s+Treatment\s+Guideline(?:s|\(s\))?\s+(?:that\s+)?"
 GUIDELINES_OF_LABEL = rf"{GUIDELINES_OF}the\s+(?:Claims|Expert|Physician|Professional)"  # how that label starts
+
+
+#: How a decision word ends, in lower case: a cheap test before a decision pattern.
+DECISION_ENDINGS = ("pheld", "rturned")
 
 
 def decision_search_start(text: str) -> int:

@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 
 from imr_desk.extract.collector import Collector
-from imr_desk.domain.dates import DATE_PATTERN, Reference, iso, parse_date
+from imr_desk.domain.dates import DATE_PATTERN, RANGE_WORDS, Reference, iso, parse_date
 from imr_desk.domain.letter import CASE_NUMBER, HEADER_LABELS
 
 _D = rf"({DATE_PATTERN})"
@@ -22,7 +22,7 @@ _CASE_LABEL = re.compile(r"Case\s+(?:Number|No\.?)\s*:[ \t]*$", re.IGNORECASE | 
 _NAME_WORD = r"(?![A-Za-z]+(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:)(?-i:[A-Z])[A-Za-z.'-]*"  # a capitalized word, not a label's
 # A cumulative injury's range: "Date of Injury: CT 01/01/2000 - 01/01/2005".
 _CUMULATIVE = r"(?:(?:CT|C/T|Cumulative(?:\s+Trauma)?)\s*:?\s*(?:from\s+)?)?"
-_RANGE_JOIN = r"\s*(?:-|to|through|thru|until)\s*"
+_RANGE_JOIN = rf"\s*(?:{RANGE_WORDS})\s*"
 _PRIORITIES = r"(?:Standard|Expedited|Regular|Urgent|Routine)\b"
 
 # The labels, by key: what a table read column by column stacks above the values.
@@ -161,8 +161,11 @@ def stated_ur_denial(text: str, start: int, end: int, reference: Reference) -> t
     if text.find("enial", start, end) < 0 and text.find("ENIAL", start, end) < 0:  # the cheap test first
         return None
     m = _field("ur_denial_date").search(text, start, end)
-    value = parse_date(m.group(m.lastindex or 1), reference) if m else None
-    return (iso(value), m.span(m.lastindex or 1)) if m and value else None
+    if m is None:
+        return None
+    group = m.lastindex or 1  # the one value group of the alternative that matched
+    value = parse_date(m.group(group), reference)
+    return (iso(value), m.span(group)) if value else None
 
 
 def header_dates(header: dict[str, RawField] | None) -> list[date]:

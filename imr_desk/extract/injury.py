@@ -6,12 +6,11 @@ import re
 from datetime import date
 
 from imr_desk.extract.collector import Collector
-from imr_desk.domain.dates import DatesIn, FoundDate, iso
+from imr_desk.domain.dates import RANGE_WORDS, DatesIn, FoundDate, iso
 from imr_desk.extract.scan import cues, cues_in_order, sentence_end, sentence_start
 
-# What stands between the two dates of a range: "8/6/79- 2/27/08", "3/1/1998 to 9/15/2011",
-# and "and" after "between" ("between 3/1/2010 and 3/1/2011").
-_RANGE_JOIN = re.compile(r"\s*(?:-|to|through|thru|until|(?P<and>and))\s*", re.IGNORECASE)
+# The two dates of a range stand around a range word, or "and" after "between" ("between 3/1/2010 and 3/1/2011").
+_RANGE_JOIN = re.compile(rf"\s*(?:{RANGE_WORDS}|(?P<and>and))\s*", re.IGNORECASE)
 _CT = re.compile(r"CT\b")
 _UR = re.compile(r"UR\b")
 # Cue words, lower case and literal-first (see extract.scan).

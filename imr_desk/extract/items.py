@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from imr_desk.domain.letter import (
-    CA_BASED, CA_GUIDELINE_LABEL, GUIDELINES_OF, MAXIMUS_GUIDELINE_LABEL, RATIONALE_LABEL, REVIEWER, REVIEWER_RATIONALE_LABEL,
+    CA_BASED, CA_GUIDELINE_LABEL, GUIDELINES_OF, ITEMS_INTRO, MAXIMUS_GUIDELINE_LABEL, RATIONALE_LABEL, REVIEWER, REVIEWER_RATIONALE_LABEL,
     decision_search_start,
 )
 from imr_desk.extract.collector import Collector
@@ -55,7 +55,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _ITEM_LABEL_INITIALS = frozenset("CcMmTtEePpDdRr")  # what a label's first word starts with
-_INTRO = re.compile(r"^\s*(?:The\s+Final\s+Determination\s+was\s+based|A\s+decision\s+has\s+been\s+made)", re.IGNORECASE)
+_INTRO = re.compile(rf"^\s*(?:{ITEMS_INTRO}|A\s+decision\s+has\s+been\s+made)", re.IGNORECASE)
 _REMAINING = (
     re.compile(r"remaining\s+IMR[\s-]+eligible\s+portion\s+of\s+the\s+original\s+request\s*,?\s*", re.IGNORECASE),
     re.compile(r"(?:^|(?<=[.]\s))The\s+original\s+request\s*,\s*"),

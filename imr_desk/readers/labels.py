@@ -4,7 +4,7 @@ before it."""
 
 from __future__ import annotations
 
-from imr_desk.domain.letter import CA_BASED, GUIDELINES_OF_LABEL, HEADER_LABELS, REVIEWER
+from imr_desk.domain.letter import CA_BASED, GUIDELINES_OF_LABEL, HEADER_LABELS, ITEMS_INTRO, REVIEWER
 
 #: Each starting with a plain letter, or with ``\d`` for a numbered one.
 _LABEL_FORMS = (
@@ -19,7 +19,7 @@ _LABEL_FORMS = (
     CA_BASED, rf"The\s+{REVIEWER}\s+based\s+(?:his|her|their)",
     *(rf"{form}\s*:" for forms in HEADER_LABELS.values() for form in forms), r"Provider(?:\s+Name)?\s*:",
     r"Treatment\(?s?\)?\s+in\s+Dispute", r"Dated\s*:",
-    r"The\s+Expert\s+Reviewer\s+has\s+the\s+following\s+credentials", r"The\s+Final\s+Determination\s+was\s+based",
+    r"The\s+Expert\s+Reviewer\s+has\s+the\s+following\s+credentials", ITEMS_INTRO,
     r"The\s+expert\s+reviewer\s+developed\s+the\s+following", r"Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer",
     r"Case\s+Summary\s*:", r"Disclaimer\s*:", r"Expert\s+Reviewer\s+Case\s+Summary",
     r"Documents\s+Reviewed(?:\s+for\s+(?:this\s+)?Determination)?\s*:",

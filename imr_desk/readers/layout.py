@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from imr_desk.domain.letter import (
-    DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING, decision_search_start,
+    DECISION_ENDINGS, DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING, decision_search_start,
 )
 from imr_desk.domain.lazy import once
 from imr_desk.readers.chars import broken_word, hyphen_stays
@@ -101,7 +101,6 @@ def _may_end_with_decision(text: str) -> bool:
 
 
 _DECISION_LAST = frozenset("dD. ")  # what a line ending with a decision may end with
-_DECISION_ENDINGS = ("pheld", "rturned")  # how a line in lower case ending with one ends
 
 
 class _Traits(NamedTuple):
@@ -127,7 +126,7 @@ def _traits(text: str, carried_on: bool = False) -> _Traits:
     next carries on in lower case (``carried_on``) is no heading in capitals: "… use of the
     medication. MTUS ACOEM" / "guidelines were cited."; a section heading still is."""
     last = text[-1:]
-    if text[:1].islower() and (last.islower() or last == ",") and not text.endswith(_DECISION_ENDINGS):
+    if text[:1].islower() and (last.islower() or last == ",") and not text.endswith(DECISION_ENDINGS):
         return _PLAIN  # an ordinary wrapped line: starts and ends mid-sentence
     tail = text[-60:]
     bare = tail.rstrip()
@@ -299,7 +298,7 @@ def _merge_wrapped(content: list[SourceLine]) -> list[SourceLine]:
             and line.gap is not paragraph
             and line.page == head.page
             and (tail[-1:].islower() or tail[-1:] == ",")
-            and not tail.endswith(_DECISION_ENDINGS)
+            and not tail.endswith(DECISION_ENDINGS)
         ):
             if joined is None:
                 joined = [head.text]

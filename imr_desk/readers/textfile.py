@@ -6,6 +6,7 @@ import codecs
 import re
 from functools import cache
 
+from imr_desk.domain.letter import DECISION_ENDINGS
 from imr_desk.readers.chars import normalize_ascii, normalize_chars
 from imr_desk.readers.labels import LABEL_INITIALS, LABELS
 from imr_desk.readers.lines import Gap, SourceLine
@@ -112,7 +113,7 @@ def is_export_layout(text: str) -> bool:
 
 # Where a line's scan stops (before its newline): just after a decision word and at most two of " ", ".", ")".
 _ENDS_WITH_DECISION = "(?:" + "|".join(
-    f"(?<=(?i:{word}){tail})" for tail in ("", "[ .)]", "[ .)][ .)]") for word in ("pheld", "rturned")
+    f"(?<=(?i:{word}){tail})" for tail in ("", "[ .)]", "[ .)][ .)]") for word in DECISION_ENDINGS
 ) + ")"
 
 
@@ -130,10 +131,11 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
     """
     nl = re.escape(newline)
     initials = "".join(sorted(LABEL_INITIALS))
+    after_decision = "".join(f"(?<!{ending}{nl})" for ending in DECISION_ENDINGS)
     return re.compile(
         rf"""{nl}
         (?<=[a-z0-9.,;)%"'\]]{nl})
-        (?<!pheld{nl})(?<!rturned{nl})(?<!Final{nl})(?<!Determination{nl})
+        {after_decision}(?<!Final{nl})(?<!Determination{nl})
         (?:
             (?=[a-z])  # the usual case: only a decision or "page N" may start in lower case
             (?!(?i:upheld|overturned)\b)(?!(?i:page)\s+\d)
