@@ -44,12 +44,15 @@ CA_GUIDELINE_LABEL = rf"Claims\s+Administrator(?:'s?)?{_GUIDELINE}"
 MAXIMUS_GUIDELINE_LABEL = rf"MAXIMUS(?:'s?)?{_GUIDELINE}"
 RATIONALE_LABEL = r"(?:Decision\s+)?rationale\s*:"
 REVIEWER = r"(?:Expert|Physician|Professional)\s+Reviewer"
-REVIEWER_RATIONALE_LABEL = rf"(?:The\s+)?{REVIEWER}(?:'s)?\s+decision\s+rationale\s*:"
+REVIEWER_RATIONALE_LABEL = rf"(?:(?:The\s+)?{REVIEWER}(?:'s)?\s+decision\s+rationale|Rationale\s+Used\s+by\s+the\s+{REVIEWER})\s*:"
 # The earlier labels, a sentence each: "The Claims Administrator based its decision on …",
-# "Medical Treatment Guideline(s) the Expert Reviewer based his/her decision on:".
+# "Medical Treatment Guideline(s) the Expert Reviewer based his/her decision on:", or a line
+# ahead of that sentence: "Guidelines Used in Utilization Review (UR) Decision",
+# "Medical Treatment Guideline(s) Used by the Expert Reviewer:".
 CA_BASED = r"The\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on"
+UR_GUIDELINES_LABEL = r"Guidelines?(?:\(s\))?\s+Used\s+in\s+(?:the\s+)?Utilization\s+Review(?:\s+\(UR\))?\s+Decision\b\s*:?"
 GUIDELINES_OF = r"Medical\s+Treatment\s+Guideline(?:s|\(s\))?\s+(?:that\s+)?"
-GUIDELINES_OF_LABEL = rf"{GUIDELINES_OF}the\s+(?:Claims|Expert|Physician|Professional)"  # how that label starts
+GUIDELINES_OF_LABEL = rf"{GUIDELINES_OF}(?:Used\s+by\s+)?the\s+(?:Claims|Expert|Physician|Professional)"  # how that label starts
 
 
 #: How a decision word ends, in lower case: a cheap test before a decision pattern.

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from imr_desk.domain.letter import (
     CA_BASED, CA_GUIDELINE_LABEL, GUIDELINES_OF, ITEMS_INTRO, MAXIMUS_GUIDELINE_LABEL, RATIONALE_LABEL, REVIEWER, REVIEWER_RATIONALE_LABEL,
-    decision_search_start,
+    UR_GUIDELINES_LABEL, decision_search_start,
 )
 from imr_desk.extract.collector import Collector
 from imr_desk.extract.quantity import find_quantity
@@ -47,14 +47,16 @@ _REVIEWER_BASED = rf"(?:The\s+)?{REVIEWER}\s+based\s+(?:his/her|his|her|their)\s
 _LABEL = re.compile(
     r"^\s*(?:"
     rf"(?P<claims_administrator_guideline>{CA_GUIDELINE_LABEL}|{_CA_BASED}"
-    rf"|{GUIDELINES_OF}the\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on\s*:\s*(?:{_CA_BASED})?)"
+    rf"|{GUIDELINES_OF}the\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on\s*:\s*(?:{_CA_BASED})?"
+    rf"|{UR_GUIDELINES_LABEL}\s*(?:{_CA_BASED})?)"
     rf"|(?P<maximus_guideline>{MAXIMUS_GUIDELINE_LABEL}|{_REVIEWER_BASED}\s*:?\s+(?:the\s+)?"
-    rf"|{GUIDELINES_OF}the\s+{_REVIEWER_BASED}\s*:\s*(?:{_REVIEWER_BASED}\s+(?:the\s+)?)?)"
+    rf"|{GUIDELINES_OF}the\s+{_REVIEWER_BASED}\s*:\s*(?:{_REVIEWER_BASED}\s+(?:the\s+)?)?"
+    rf"|{GUIDELINES_OF}Used\s+by\s+the\s+{REVIEWER}\s*:?\s*(?:{_REVIEWER_BASED}\s*:?\s+(?:the\s+)?)?)"
     rf"|(?P<rationale>{RATIONALE_LABEL}|{REVIEWER_RATIONALE_LABEL}|Rationale\s+for\s+the\s+Decision\s*:)"
     r")",
     re.IGNORECASE,
 )
-_ITEM_LABEL_INITIALS = frozenset("CcMmTtEePpDdRr")  # what a label's first word starts with
+_ITEM_LABEL_INITIALS = frozenset("CcMmTtEePpDdRrGg")  # what a label's first word starts with
 _INTRO = re.compile(rf"^\s*(?:{ITEMS_INTRO}|A\s+decision\s+has\s+been\s+made)", re.IGNORECASE)
 _REMAINING = (
     re.compile(r"remaining\s+IMR[\s-]+eligible\s+portion\s+of\s+the\s+original\s+request\s*,?\s*", re.IGNORECASE),

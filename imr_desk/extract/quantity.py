@@ -4,8 +4,8 @@ Convention: an explicit total in parentheses wins (not digits restating a number
 "two (2)"); then a dispensed count (#N, QTY, No. N); then "N sessions/visits/…" (not a rate: "2
 visits per week"); then "A times/visits a week for B weeks" / "A x B weeks" / "A x B" →
 A×B; then "x N" / "times N". Refills are never multiplied in; strengths, dosages,
-percentages, dates and spinal levels are never quantities. None when the request names
-no count.
+percentages, dates and spinal levels are never quantities; last, a count that opens the
+request ("1 MRI of the lumbar spine"). None when the request names no count.
 """
 
 from __future__ import annotations
@@ -64,6 +64,13 @@ _TIMES_WEEKS = re.compile(
 _PRODUCT = re.compile(
     rf"(?<![\d./-])\b(?P<a>{_NUM})\s*(?:x|times|\*)\s*(?P<b>{_NUM})\b(?![./-]\d){_NOT_AFTER}", re.IGNORECASE
 )
+# A count that opens the request, as the earliest letters write: "Prospective request for 1 MRI of …".
+_LEADING = re.compile(
+    rf"^(?:(?:retrospective|prospective|concurrent)\s+request\s+for\s+)?(?P<n>\d{{1,3}})\s+(?=[A-Za-z]){_NOT_AFTER}(?!x\b|times\b)",
+    re.IGNORECASE,
+)
+# A supply's length in parentheses is no total where a count is dispensed: "#120 (1 month supply)".
+_DURATION = re.compile(r"day|week|month", re.IGNORECASE)
 _TIMES_N = re.compile(rf"(?:\bx|\btimes)\s*(?P<n>\d+|{NUMBER_WORD})\b(?![./-]\d){_NOT_AFTER}", re.IGNORECASE)
 # Digits in parentheses: a total ("(8)"), or a number word restated, as legal writing does:
 # "two (2) times a week for six (6) weeks".
@@ -98,9 +105,10 @@ def find_quantity(request: str) -> tuple[int, tuple[int, int]] | None:
         return None
     masked = _mask_restated(_mask_refills(request))
     m = _PARENS.search(masked)
-    if m and (value := number(m.group("n"))):
+    dispensed = _DISPENSED.search(masked)
+    if m and (value := number(m.group("n"))) and not (dispensed and _DURATION.search(m.group())):
         return value, m.span("n")
-    m = _DISPENSED.search(masked)
+    m = dispensed
     if m:
         group = "a" if m.group("a") else "b"
         value = int(m.group(group))
@@ -117,6 +125,9 @@ def find_quantity(request: str) -> tuple[int, tuple[int, int]] | None:
                 return a * b, m.span()
     m = _TIMES_N.search(masked)
     if m and (value := number(m.group("n"))):
+        return value, m.span("n")
+    m = _LEADING.match(masked)
+    if m and (value := int(m.group("n"))):
         return value, m.span("n")
     return None
 

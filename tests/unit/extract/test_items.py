@@ -91,3 +91,31 @@ def test_item_labels_are_read_in_their_other_spellings(administrator, maximus, r
         for request, decision in (("Physical therapy x 12 visits", "upheld"), ("Norco #90", "overturned"))
     ]
     assert not [w for w in out["warnings"] if w["field"] and w["field"].startswith("items")]
+
+
+@pytest.mark.parametrize("form", [{}, {"wrapped": True}, {"footer_after": 20}], ids=["plain", "wrapped", "export"])
+def test_labels_on_a_line_of_their_own_above_the_sentence_they_introduce(form):
+    def item(heading: str) -> str:
+        return (
+            f"{heading}\n\nGuidelines Used in Utilization Review (UR) Decision\n"
+            "The Claims Administrator based its decision on the MTUS Chronic Pain Guidelines.\n\n"
+            "Medical Treatment Guideline(s) Used by the Expert Reviewer:\n"
+            "The Expert Reviewer based his/her decision on the ODG, Low Back chapter.\n\n"
+            "Rationale Used by the Expert Reviewer:\nThe request is not supported.\n\n"
+        )
+
+    items = (
+        item("1. Physical therapy 2 times a week for 6 weeks is not medically necessary and appropriate.")
+        + item("2. Norco 10/325mg #90 is medically necessary and appropriate.")
+    )
+    out = letter(_CREDENTIALS, _SUMMARY, items, **form)
+    assert [
+        (i["request"], i["decision"], i["quantity"], i["claims_administrator_guideline"], i["maximus_guideline"], i["rationale"])
+        for i in out["items"]
+    ] == [
+        (request, decision, quantity, "MTUS Chronic Pain Guidelines.", "ODG, Low Back chapter.", "The request is not supported.")
+        for request, decision, quantity in (
+            ("Physical therapy 2 times a week for 6 weeks", "upheld", 12), ("Norco 10/325mg #90", "overturned", 90),
+        )
+    ]
+    assert not [w for w in out["warnings"] if w["field"] and w["field"].startswith("items")]

@@ -44,6 +44,13 @@ CASES = {
     "Two (3) visits of chiropractic care": 3,
     "Physical therapy 2x6 weeks": 12,
     "PT 3 x 4 wks lumbar": 12,
+    # a supply's length is no total beside a dispensed count; a count may open the request
+    "Norco 10/325 mg, #120 (1 month supply)": 120,
+    "TENS unit rental (30 days)": 30,
+    "Prospective request for 1 MRI of the lumbar spine": 1,
+    "Retrospective request for 1 urine drug screen (DOS 6/12/2013)": 1,
+    "Prospective request for 1 prescription of Norco 10/325mg #120 between 7/22/2013 and 9/5/2013": 120,
+    "3 trigger point injections": 3,
     # never quantities: strengths, percentages, dates, spinal levels, durations
     "Etodolac": None,
     "Flector 1.3% transdermal patch": None,
@@ -56,6 +63,8 @@ CASES = {
     "PERMANENT IMPLANTATION OF LUMBAR SPINAL CORD STIMULATOR (SCS)": None,
     "Norco 10/325 mg": None,
     "Gym membership for 6 months": None,
+    "6 month gym membership": None,
+    "2 weeks of home health care": None,
 }
 
 
