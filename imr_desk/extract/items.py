@@ -171,7 +171,7 @@ def _parse(text: str, paras: list[tuple[int, int]]) -> list[_Item]:
             items.append(_Item(heading=(s + regarding.end(), e)))
             loose = None
             continue
-        heading = _heading(text, s, e, chunk)
+        heading = _heading(text, s, e, chunk, _ENUMERATOR_LETTERS[len(items) : len(items) + 1])
         if heading:
             if loose and _carries_on(text, loose, chunk):  # "Toradol injection" / "(DOS 5/1/2015): Upheld"
                 if item is not None:
@@ -215,15 +215,18 @@ def _out_of_order(item: _Item, label: str) -> bool:
     return label != "rationale" and "rationale" in item.fields
 
 
-def _heading(text: str, s: int, e: int, chunk: str) -> _Item | None:
-    """The item that the paragraph ``chunk`` (``text[s:e]``) heads, with its decision."""
+def _heading(text: str, s: int, e: int, chunk: str, letter: str) -> _Item | None:
+    """The item that the paragraph ``chunk`` (``text[s:e]``) heads, with its decision.
+
+    ``letter`` is the letter the item has where the items are lettered (the first "A."):
+    another capital and a dot start the request itself ("C. diff toxin assay")."""
     at = decision_search_start(chunk)
     m = _DECISION.search(chunk, max(at, len(chunk) - 40)) if at >= 0 else None
     if m and len(chunk) < 1200:
         group = m.lastgroup or "d"
         body_end = s + m.start()
         if body_end > s or group == "d":
-            numbered = chunk[:1].isdigit() or chunk[1:2] in (".", ")") and chunk[:1] in _ENUMERATOR_LETTERS
+            numbered = chunk[:1].isdigit() or chunk[1:2] in (".", ")") and chunk[:1] == letter
             number = _ENUMERATOR.match(chunk) if numbered else None  # "3) Xanax #60: Upheld", "B. MRI: Upheld"
             body_start = s + number.end() if number and s + number.end() < body_end else s
             return _Item(

@@ -274,6 +274,15 @@ def test_items_lettered_a_b_keep_their_letter_out_of_the_request(form):
     ]
 
 
+def test_a_capital_and_a_dot_out_of_the_items_lettering_start_the_request():
+    out = letter(
+        "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
+        "The patient is a 52 year old female injured on 4/5/2011. UR dated 6/7/2015 denied the request.",
+        ITEM.format(heading="C. diff toxin assay: Upheld", why="No.") + ITEM.format(heading="A. Nerve conduction study: Upheld", why="No."),
+    )
+    assert [i["request"] for i in out["items"]] == ["C. diff toxin assay", "A. Nerve conduction study"]
+
+
 def test_sex_from_pronouns_not_from_reviewer_boilerplate():
     out = letter(
         "The expert reviewer is Board Certified in Neurology and is licensed to practice in Utah.",
