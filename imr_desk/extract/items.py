@@ -200,11 +200,12 @@ def _carries_on(text: str, before: tuple[int, int], chunk: str) -> bool:
     """Does the heading paragraph ``chunk`` carry on the short paragraph ``before``, as a
     heading broken into two paragraphs does ("Toradol injection at" / "L4-5: Upheld")?
 
-    A phrase carries on in lower case or after a connecting word; after a "(" only a
-    paragraph with no verb, which is no sentence of a rationale."""
-    if before[1] - before[0] > 200 or text[before[1] - 1] in ".!?:;":
-        return False
+    A phrase carries on in lower case (after a long heading too, as one a page break
+    split: "… for the right" / "shoulder is: Upheld") or after a connecting word; after a
+    "(" only a paragraph with no verb, which is no sentence of a rationale."""
     first = chunk[:1]
+    if before[1] - before[0] > (1200 if first.islower() else 200) or text[before[1] - 1] in ".!?:;":
+        return False
     if first.islower() or _CONNECTOR_END.search(text, max(before[0], before[1] - 6), before[1]):
         return True
     return first == "(" and _VERB.search(text, *before) is None

@@ -53,7 +53,7 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _PER_WEEK = re.compile(
-    rf"\b(?P<a>{_NUM}|once|twice|thrice)\s*(?:x|times|visits?|sessions?|days?)?\s*(?:a|per|/|each)?\s*(?:week|wk)(?:ly)?\s*"
+    rf"\b(?P<a>{_NUM}|once|twice|thrice)\s*(?:x|times?|visits?|sessions?|days?)?\s*(?:a|per|/|each)?\s*(?:week|wk)(?:ly)?\s*"
     rf"(?:x|for|times|over)\s*(?P<b>{_NUM})\s*(?:weeks?|wks?)\b",
     re.IGNORECASE,
 )

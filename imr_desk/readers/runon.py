@@ -75,4 +75,18 @@ def _heading_apart(paragraph: str) -> str:
     if not patterns.ends_with_decision.search(paragraph[-40:]):
         return paragraph
     stops = [m.end() for m in patterns.sentence_end.finditer(paragraph)]
-    return paragraph if not stops else f"{paragraph[: stops[-1]].rstrip()}\n\n{paragraph[stops[-1]:]}"
+    if not stops:
+        return paragraph
+    cut = stops[-1]
+    if _REMAINING.match(paragraph, cut):  # a partly certified request: its heading starts with the original one
+        original = [m.start() for m in _ORIGINAL.finditer(paragraph, 0, cut)]
+        cut = max((stop for stop in stops if original and stop <= original[-1]), default=0)
+    return paragraph if cut == 0 else f"{paragraph[:cut].rstrip()}\n\n{paragraph[cut:]}"
+
+
+# The last sentence of a partly certified request's heading, and what its first one says:
+# "X was the original request. Y was authorized … The remaining IMR eligible portion of the
+# original request, Z is: Upheld", or "… authorized Y, leaving the original request IMR eligible.
+# The original request, X is: Upheld".
+_REMAINING = re.compile(r"The\s+(?:remaining\s+IMR|original\s+request\s*,)", re.IGNORECASE)
+_ORIGINAL = re.compile(r"\s(?:(?:was|were)\s+the|leaving\s+the)\s+original\s+request\b", re.IGNORECASE)

@@ -640,3 +640,52 @@ def test_a_table_of_the_decisions_ahead_of_the_items_in_a_word_letter_adds_no_it
         ("Norco 10/325mg #90", "upheld", True),
         ("MRI of the lumbar spine", "overturned", True),
     ]
+
+
+_PARTLY = (
+    "Post-operative physical therapy 3 times a week for 4 weeks for the right shoulder was the original request. "
+    "Post-operative physical therapy 2 times a week for 4 weeks for the right shoulder was authorized by the Claims "
+    "Administrator. The remaining IMR eligible portion of the original request, Post-operative physical therapy 1 time "
+    "a week for 4 weeks for the right shoulder is: Upheld"
+)
+
+
+def _partly_certified_second(raw: str) -> list[tuple]:
+    out = extract_text(read_bytes(raw.encode(), "txt").text).as_dict()
+    assert span_problems(out) == []
+    return [(i["request"], i["decision"], i["quantity"], i.get("original_request"), i["rationale"]) for i in out["items"]]
+
+
+_PARTLY_WANTED = [
+    ("Norco 10/325mg #90", "upheld", 90, None, "Opioids need documented functional gains."),
+    (
+        "Post-operative physical therapy 1 time a week for 4 weeks for the right shoulder", "upheld", 4,
+        "Post-operative physical therapy 3 times a week for 4 weeks for the right shoulder", "Eight visits were authorized.",
+    ),
+]
+
+
+def _partly_letter() -> str:
+    return (
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\n\n" + BOILER.format(cred="The expert reviewer is Board Certified in "
+        "Neurology and is licensed to practice in Utah.") + "\n\nCLINICAL CASE SUMMARY\n\nThe patient is a 52 year old "
+        "female injured on 4/5/2011. " + "She has neck pain and takes Norco. " * 30
+        + "UR dated 6/7/2015 denied the request.\n\nIMR ISSUES, DECISIONS AND RATIONALES\n\n"
+        + ITEM.format(heading="Norco 10/325mg #90: Upheld", why="Opioids need documented functional gains.")
+        + ITEM.format(heading=_PARTLY, why="Eight visits were authorized.")
+    )
+
+
+def test_a_partly_certified_heading_after_a_rationale_in_a_letter_that_lost_its_line_breaks():
+    assert _partly_certified_second(" ".join(_partly_letter().split())) == _PARTLY_WANTED
+
+
+def test_a_page_break_inside_a_partly_certified_heading_of_single_spaced_lines_keeps_it_whole():
+    export = as_export(_partly_letter())
+    lines = export.split(" \n\n")
+    first = next(k for k, line in enumerate(lines) if line.startswith("Post-operative"))
+    last = next(k for k, line in enumerate(lines) if line.endswith("is: Upheld"))
+    printed = [k for k, line in enumerate(lines) if line]  # as_export counts printed lines only
+    for after in range(printed.index(first) + 1, printed.index(last) + 1):
+        single_spaced = as_export(_partly_letter(), footer_after=after).replace(" \n\n", "\n")
+        assert _partly_certified_second(single_spaced) == _PARTLY_WANTED, after

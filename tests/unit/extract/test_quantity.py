@@ -38,6 +38,7 @@ CASES = {
     # a rate counts only with its duration; a number restated in digits is no total
     "Physical therapy 2 visits per week for 6 weeks": 12,
     "Psychotherapy 1 session per week for 6 weeks": 6,
+    "Post-operative physical therapy 1 time a week for 4 weeks for the right shoulder": 4,
     "Home health care 4 hours a day, 5 days a week for 6 weeks": 30,
     "Physical therapy, two (2) times a week for six (6) weeks": 12,
     "Twelve (12) sessions of physical therapy": 12,
