@@ -55,6 +55,10 @@ GUIDELINES_OF = r"Medical\s+Treatment\s+Guideline(?:s|\(s\))?\s+(?:that\s+)?"
 GUIDELINES_OF_LABEL = rf"{GUIDELINES_OF}(?:Used\s+by\s+)?the\s+(?:Claims|Expert|Physician|Professional)"  # how that label starts
 
 
+# What the first sentence of a partly certified request's heading says: "X was the original
+# request. Y was authorized …", or "… authorized Y, leaving the original request IMR eligible."
+ORIGINAL_REQUEST_STATED = r"(?:(?:was|were)\s+the|leaving\s+the)\s+original\s+request\b"
+
 #: How a decision word ends, in lower case: a cheap test before a decision pattern.
 DECISION_ENDINGS = ("pheld", "rturned")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from imr_desk.domain.letter import (
     CA_BASED, CA_GUIDELINE_LABEL, GUIDELINES_OF, ITEMS_INTRO, MAXIMUS_GUIDELINE_LABEL, RATIONALE_LABEL, REVIEWER, REVIEWER_RATIONALE_LABEL,
-    UR_GUIDELINES_LABEL, decision_search_start,
+    ORIGINAL_REQUEST_STATED, UR_GUIDELINES_LABEL, decision_search_start,
 )
 from imr_desk.extract.collector import Collector
 from imr_desk.extract.quantity import find_quantity
@@ -177,6 +177,10 @@ def _parse(text: str, paras: list[tuple[int, int]]) -> list[_Item]:
                 if item is not None:
                     _take_back(text, item, loose)
                 heading.heading = (loose[0], heading.heading[1])
+            elif loose is None and item is not None and item.current == "rationale":
+                ran_into = _rationale_ran_into(text, item, chunk, heading)  # "… necessary. X was the … IMR" / "eligible …"
+                if ran_into is not None:
+                    heading.heading = ran_into
             items.append(heading)
             loose = None
             continue
@@ -299,16 +303,48 @@ def _split_merged_heading(text: str, item: _Item) -> tuple[int, int] | None:
     if "rationale" not in item.fields:
         return None
     s, e = item.fields["rationale"]
-    body = text[s:e]
-    stops = [m.end() for m in re.finditer(r"[.!?][\"')]*\s+(?=[A-Z(])", body)]
-    if not stops:
+    cut, _ = _last_heading_start(text[s:e])
+    if cut is None:
         return None
-    cut = stops[-1]
-    original = [m.start() for m in re.finditer(r"[.!?]\s+(?=[^.]+was\s+the\s+original\s+request)", body)]
-    if original:
-        cut = original[-1] + 1
     item.fields["rationale"] = trimmed(text, s, s + cut)
     return trimmed(text, s + cut, e)
+
+
+def _rationale_ran_into(text: str, item: _Item, chunk: str, heading: _Item) -> tuple[int, int] | None:
+    """The whole heading of ``heading`` (the paragraph ``chunk``) where it starts in the
+    rationale before it, which a break cut off mid-sentence: ``chunk`` carries on in lower
+    case, holds the decision alone ("… the right shoulder is:" / "Upheld"), or the rest of a
+    partly certified request ("… The remaining" / "IMR eligible portion …"). The rationale
+    keeps what comes before. None when it does not break off or holds no sentence of its own."""
+    s, e = item.fields["rationale"]
+    alone = heading.heading[0] == heading.heading[1]
+    broken_off = text[e - 1] not in ".!?"
+    if alone or not chunk[:1].islower():
+        if not broken_off:
+            return None
+    elif not _carries_on(text, (max(s, e - 1200), e), chunk):
+        return None
+    cut, partly = _last_heading_start(text[s:e])
+    if cut is None or not (alone or partly or chunk[:1].islower()):
+        return None
+    item.fields["rationale"] = trimmed(text, s, s + cut)
+    start, end = trimmed(text, s + cut, e)
+    return (start, end) if alone else (start, heading.heading[1])
+
+
+_SENTENCE_STOP = re.compile(r"[.!?][\"')]*\s+(?=[A-Z(])")
+_ORIGINAL_SENTENCE = re.compile(rf"[.!?]\s+(?=[^.]+{ORIGINAL_REQUEST_STATED})", re.IGNORECASE)
+
+
+def _last_heading_start(body: str) -> tuple[int | None, bool]:
+    """Where a heading run into the end of ``body`` starts: its last sentence, or the first
+    sentence of a partly certified request ("X was the original request. …"), and whether it
+    is one; None when ``body`` is one sentence."""
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(body)]
+    if not stops:
+        return None, False
+    original = [m.start() for m in _ORIGINAL_SENTENCE.finditer(body)]
+    return (original[-1] + 1, True) if original else (stops[-1], False)
 
 
 def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:

@@ -353,7 +353,8 @@ def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[i
             ):
                 break
             start -= 1
-        starts.add(start)
+        if not content[start].text[:1].islower():  # else it carries on a line it cannot start within:
+            starts.add(start)  # the items take the heading out of that line
         inner.update(range(start + 1, i + 1))
         ends.add(i)
     return starts, inner, ends

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from imr_desk.domain.letter import (
     CA_GUIDELINE_LABEL, DOCUMENTS_HEADING, GUIDELINES_OF_LABEL, HOW_HEADING, ISSUES_HEADING, ITEMS_INTRO, MAXIMUS_GUIDELINE_LABEL,
-    REVIEWER_RATIONALE_LABEL, SUMMARY_HEADING, UR_GUIDELINES_LABEL,
+    ORIGINAL_REQUEST_STATED, REVIEWER_RATIONALE_LABEL, SUMMARY_HEADING, UR_GUIDELINES_LABEL,
 )
 
 #: Without a line break in its first this many characters, a letter is one run-on line.
@@ -89,4 +89,4 @@ def _heading_apart(paragraph: str) -> str:
 # original request, Z is: Upheld", or "… authorized Y, leaving the original request IMR eligible.
 # The original request, X is: Upheld".
 _REMAINING = re.compile(r"The\s+(?:remaining\s+IMR|original\s+request\s*,)", re.IGNORECASE)
-_ORIGINAL = re.compile(r"\s(?:(?:was|were)\s+the|leaving\s+the)\s+original\s+request\b", re.IGNORECASE)
+_ORIGINAL = re.compile(rf"\s{ORIGINAL_REQUEST_STATED}", re.IGNORECASE)

@@ -10,7 +10,7 @@ import pytest
 from imr_desk.domain.validation import expected_final_determination
 from imr_desk.extract import extract_text
 from imr_desk.readers import read_bytes
-from tests.support.variants import as_export
+from tests.support.variants import as_export, hard_wrapped
 from tests.unit.extract.letterparts import BOILER, ITEM, letter
 from tests.unit.extract.spancheck import span_problems
 
@@ -689,3 +689,22 @@ def test_a_page_break_inside_a_partly_certified_heading_of_single_spaced_lines_k
     for after in range(printed.index(first) + 1, printed.index(last) + 1):
         single_spaced = as_export(_partly_letter(), footer_after=after).replace(" \n\n", "\n")
         assert _partly_certified_second(single_spaced) == _PARTLY_WANTED, after
+
+
+@pytest.mark.parametrize("width", range(50, 131, 8))
+def test_a_partly_certified_heading_in_the_lines_a_pdf_text_tool_gives_in_the_export_layout(width):
+    """One line each, no paragraph marks: where a line breaks, the rationale before runs into the heading."""
+    lines = hard_wrapped(_partly_letter(), width=width).split("\n")
+    assert _partly_certified_second("".join(f"{line} \n\n" for line in lines)) == _PARTLY_WANTED
+
+
+@pytest.mark.parametrize("width", range(50, 131, 8))
+def test_a_long_heading_in_the_lines_a_pdf_text_tool_gives_in_the_export_layout(width):
+    heading = "Retrospective request for Toradol 60mg intramuscular injection given at the office visit of 5/1/2015: Upheld"
+    text = _partly_letter().replace(_PARTLY, heading)
+    lines = hard_wrapped(text, width=width).split("\n")
+    out = extract_text(read_bytes("".join(f"{line} \n\n" for line in lines).encode(), "txt").text).as_dict()
+    assert [(i["request"], i["decision"], i["retrospective"], i["rationale"]) for i in out["items"]] == [
+        ("Norco 10/325mg #90", "upheld", False, "Opioids need documented functional gains."),
+        (heading.removesuffix(": Upheld"), "upheld", True, "Eight visits were authorized."),
+    ]
