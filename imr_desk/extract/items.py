@@ -312,20 +312,22 @@ def _split_merged_heading(text: str, item: _Item) -> tuple[int, int] | None:
 
 def _rationale_ran_into(text: str, item: _Item, chunk: str, heading: _Item) -> tuple[int, int] | None:
     """The whole heading of ``heading`` (the paragraph ``chunk``) where it starts in the
-    rationale before it, which a break cut off mid-sentence: ``chunk`` carries on in lower
-    case, holds the decision alone ("… the right shoulder is:" / "Upheld"), or the rest of a
-    partly certified request ("… The remaining" / "IMR eligible portion …"). The rationale
+    rationale before it, which a break cut off mid-sentence: ``chunk`` carries on with no
+    capital, "(" or entry number at its start ("eligible …", "06/30/2014): Upheld"), holds the
+    decision alone ("… the right shoulder is:" / "Upheld"), or the rest of a partly certified
+    request ("… The remaining" / "IMR eligible portion …"). The rationale
     keeps what comes before. None when it does not break off or holds no sentence of its own."""
     s, e = item.fields["rationale"]
     alone = heading.heading[0] == heading.heading[1]
-    broken_off = text[e - 1] not in ".!?"
-    if alone or not chunk[:1].islower():
-        if not broken_off:
+    first = chunk[:1]
+    if first.islower():
+        if not _carries_on(text, (max(s, e - 1200), e), chunk):
             return None
-    elif not _carries_on(text, (max(s, e - 1200), e), chunk):
+    elif text[e - 1] in ".!?":
         return None
     cut, partly = _last_heading_start(text[s:e])
-    if cut is None or not (alone or partly or chunk[:1].islower()):
+    no_start = not (first.isupper() or first == "(" or _ENUMERATOR.match(chunk))  # "(DOS:" / "06/30/2014): Upheld"
+    if cut is None or not (alone or partly or no_start):
         return None
     item.fields["rationale"] = trimmed(text, s, s + cut)
     start, end = trimmed(text, s + cut, e)

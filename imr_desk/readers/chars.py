@@ -82,7 +82,7 @@ def broken_word(line: str, next_line: str) -> tuple[str, str]:
 _HYPHENATED_PREFIXES = frozenset({"non", "evidence", "self", "post", "pre", "anti", "multi", "semi", "well"})
 _COMPOUND_ENDS = frozenset({
     "related", "based", "induced", "specific", "dependent", "associated", "bearing", "guided",
-    "weighted", "release", "acting", "controlled", "term", "like", "free", "type", "level",
+    "weighted", "release", "acting", "controlled", "term", "like", "free", "type", "level", "line",
 })
 
 

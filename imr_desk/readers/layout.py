@@ -15,7 +15,8 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from imr_desk.domain.letter import (
-    DECISION_ENDINGS, DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, SECTION_NUMBER, SUMMARY_HEADING, decision_search_start,
+    DECISION_ENDINGS, DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, ORIGINAL_REQUEST_STATED, SECTION_NUMBER, SUMMARY_HEADING,
+    decision_search_start,
 )
 from imr_desk.domain.lazy import once
 from imr_desk.readers.chars import broken_word, hyphen_stays
@@ -340,11 +341,14 @@ def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[i
         if not trait.decision_end or trait.label:
             continue
         start = i
-        while start > 0 and i - start < 6:
+        longest = 6
+        while start > 0 and i - start < longest:
             if content[start].gap is Gap.PARAGRAPH:  # tested first: it needs no traits
                 break
             before = traits[start - 1]
-            if (
+            if before.terminal and _ends_partly_certified_sentence(content, start - 1):
+                longest = 14  # a partly certified request's heading: three sentences
+            elif (
                 before.terminal
                 or before.label
                 or before.section
@@ -353,11 +357,41 @@ def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[i
             ):
                 break
             start -= 1
-        if not content[start].text[:1].islower():  # else it carries on a line it cannot start within:
-            starts.add(start)  # the items take the heading out of that line
+        if not _carries_on_broken_line(content, traits, start):
+            starts.add(start)  # else the items take the heading out of the line it carries on
         inner.update(range(start + 1, i + 1))
         ends.add(i)
     return starts, inner, ends
+
+
+# The sentences a partly certified request's heading holds before its last: "X was the original
+# request.", "Y was authorized by the Claims Administrator.", "… leaving the original request IMR eligible."
+_PARTLY_CERTIFIED_SENTENCE_END = re.compile(
+    rf"(?:{ORIGINAL_REQUEST_STATED}(?:\s+IMR[\s-]+eligible)?|authori[sz]ed\s+by\s+the\s+Claims\s+Administrator)\s*\.$",
+    re.IGNORECASE,
+)
+
+
+def _ends_partly_certified_sentence(content: list[SourceLine], index: int) -> bool:
+    """Does the line at ``index`` end a sentence of a partly certified request's heading
+    before its last? The heading goes on after it."""
+    text = content[index].text
+    if not text.endswith(("request.", "eligible.", "Administrator.")):
+        return False
+    before = content[index - 1].text[-60:] + " " if index > 0 else ""
+    return _PARTLY_CERTIFIED_SENTENCE_END.search(before + text[-80:]) is not None
+
+
+def _carries_on_broken_line(content: list[SourceLine], traits: _LazyTraits, index: int) -> bool:
+    """Does the line at ``index`` carry on the line before it, which it cannot start a
+    paragraph within: it starts in lower case, or with no capital, "(" or entry number after
+    a line that ends no sentence ("… urine drug screen (DOS:" / "06/30/2014): Upheld")?"""
+    first = content[index].text[:1]
+    if first.islower():
+        return True
+    if first.isupper() or first == "(" or index == 0 or traits[index].enumerated:
+        return False
+    return not traits[index - 1].terminal
 
 
 _WRAPPED_WIDTH = 140  # hard-wrapped lines keep under it; wider ones hold whole paragraphs

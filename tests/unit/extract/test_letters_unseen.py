@@ -691,11 +691,14 @@ def test_a_page_break_inside_a_partly_certified_heading_of_single_spaced_lines_k
         assert _partly_certified_second(single_spaced) == _PARTLY_WANTED, after
 
 
-@pytest.mark.parametrize("width", range(50, 131, 8))
-def test_a_partly_certified_heading_in_the_lines_a_pdf_text_tool_gives_in_the_export_layout(width):
-    """One line each, no paragraph marks: where a line breaks, the rationale before runs into the heading."""
+@pytest.mark.parametrize("width", range(46, 131, 6))
+@pytest.mark.parametrize("export", [False, True], ids=["lines", "export"])
+def test_a_partly_certified_heading_in_the_lines_a_pdf_text_tool_gives(width, export):
+    """No paragraph marks, as is or in the export layout: where a line breaks, the rationale
+    before runs into the heading, and the heading's own sentences may end lines."""
     lines = hard_wrapped(_partly_letter(), width=width).split("\n")
-    assert _partly_certified_second("".join(f"{line} \n\n" for line in lines)) == _PARTLY_WANTED
+    raw = "".join(f"{line} \n\n" for line in lines) if export else "\n".join(lines)
+    assert _partly_certified_second(raw) == _PARTLY_WANTED
 
 
 @pytest.mark.parametrize("width", range(50, 131, 8))

@@ -183,6 +183,7 @@ def test_break_hyphen_between_long_fragments(source, wanted):
         ("secondary to lumbar radicul-", "opathy and stenosis.", "lumbar radiculopathy and"),  # fragments no word of the letter
         ("aberrant drug-", "related behaviors were noted.", "aberrant drug-related behaviors"),
         ("the request was non-", "certified by the reviewer.", "was non-certified by"),
+        ("relaxants are a second-", "line option for acute pain.", "a second-line option"),
         ("the patient reports radicul-", "opathy, and radiculopathy is noted.", "reports radiculopathy, and"),
     ],
 )
