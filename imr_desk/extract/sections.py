@@ -24,7 +24,7 @@ _DOCUMENTS = re.compile(
 # The earliest letters list the decisions first and give each item's reasons after the documents:
 # "1) Regarding the request for X:".
 REGARDING = re.compile(r"^[ \t]*(?:\d{1,2}\s*[.)]\s*)?Regarding\s+the\s+requests?\s+for\s+", re.IGNORECASE | re.MULTILINE)
-_TRANSCRIBER = re.compile(r"\n\s*/[a-z]{2,4}\s*$")  # "/sr" closing the letter
+_TRANSCRIBER = re.compile(r"(?:\n|(?<=[.!?])[ \t])\s*/[a-z]{2,4}\s*$")  # "/sr" closing the letter, on its line or after the last sentence
 _ISSUES = re.compile(
     rf"^\s*{SECTION_NUMBER}(?:{ISSUES_HEADING})(?!\w)(?:\s*:)?",  # "(S)" and a colon included
     re.IGNORECASE | re.MULTILINE,

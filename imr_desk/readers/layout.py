@@ -165,8 +165,9 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
         return "", (0,)
     wrapped = _looks_wrapped(content) if real_paragraphs else True
     unmerged = content
+    last_widths: dict[int, int] = {}  # of the lines merged: the width of the last line merged in
     if wrapped:
-        content = _merge_wrapped(content)
+        content = _merge_wrapped(content, last_widths)
     blank_structured = sum(1 for ln in content if ln.gap is Gap.PARAGRAPH) >= 2
     paged = blank_structured and any(ln.gap is Gap.PAGE for ln in content)
     typical = _typical_width(unmerged) if paged or not blank_structured else 0  # only the line-width rule needs it
@@ -189,7 +190,7 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
         elif line.gap is paragraph and i not in inner and not text[:1].islower() and not _hyphen_end(before):
             sep = PARAGRAPH_BREAK  # the common case of the rules below: a blank line, and no sentence carries on
         else:
-            sep = _separator(content, traits, i, (starts, inner, ends), typical, blank_structured)
+            sep = _separator(content, traits, i, (starts, inner, ends), (typical, last_widths), blank_structured)
             left, right = ("", "") if sep else broken_word(before, text)
             if left:  # a word broken at a hyphen: whole unless the hyphen stays (see chars.hyphen_stays)
                 if whole is None or glued is None:
@@ -236,10 +237,13 @@ def _separator(
     traits: _LazyTraits,
     index: int,
     runs: tuple[set[int], set[int], set[int]],
-    typical: int,
+    widths: tuple[int, dict[int, int]],
     blank_structured: bool,
 ) -> str:
+    """What goes between the line at ``index`` and the one before; ``widths`` is the typical
+    line width and, for merged lines, the width of the last line merged in."""
     prev, cur = content[index - 1], content[index]
+    typical, last_widths = widths
     joiner = "" if _hyphen_end(prev.text) else " "
     starts, inner, ends = runs
     if index in inner:
@@ -265,7 +269,8 @@ def _separator(
         return joiner
     # Hard-wrapped lines, a page's last one too: a sentence ends its paragraph where its line is
     # short, unless the next goes on citing guidelines ("… Page(s): 41-42." / "Decision based on Non-MTUS …").
-    if prev_traits.terminal and len(prev.text) < 0.8 * typical and not cur.text.startswith(_CITATION_GOES_ON):
+    width = last_widths.get(index - 1, len(prev.text))
+    if prev_traits.terminal and width < 0.8 * typical and not cur.text.startswith(_CITATION_GOES_ON):
         return PARAGRAPH_BREAK
     return joiner
 
@@ -280,11 +285,12 @@ def _continues(prev: str, cur: str) -> bool:
     return cur[:1].islower() and not _SOFT_STOP.search(prev[-4:])
 
 
-def _merge_wrapped(content: list[SourceLine]) -> list[SourceLine]:
+def _merge_wrapped(content: list[SourceLine], last_widths: dict[int, int]) -> list[SourceLine]:
     """Join ordinary wrapped lines (ending in a word or comma, next starting in lower case) at once.
 
     Every joining rule gives a plain space for such a pair, so only the remaining
-    boundaries need the rules; this keeps reading fast.
+    boundaries need the rules; this keeps reading fast. ``last_widths`` gets, for each
+    line merged, the width of its last source line (the line-width rule asks for it).
     """
     out: list[SourceLine] = []
     head: SourceLine | None = None
@@ -307,9 +313,13 @@ def _merge_wrapped(content: list[SourceLine]) -> list[SourceLine]:
             tail = text
             continue
         if head is not None:
+            if joined is not None:
+                last_widths[len(out)] = len(tail)
             out.append(head if joined is None else head._replace(text=" ".join(joined)))
         head, tail, joined = line, text, None
     if head is not None:
+        if joined is not None:
+            last_widths[len(out)] = len(tail)
         out.append(head if joined is None else head._replace(text=" ".join(joined)))
     return out
 

@@ -129,6 +129,7 @@ LAYOUTS = {
     "blank-line paragraphs": lambda plain: (plain.encode(), "txt"),
     "public export": lambda plain: (as_export(plain, footer_after=30).encode(), "txt"),
     "hard-wrapped lines": lambda plain: (hard_wrapped(plain).encode(), "txt"),
+    "narrow hard-wrapped lines": lambda plain: (hard_wrapped(plain, width=50).encode(), "txt"),
     "pdf": lambda plain: (as_pdf(as_export(plain)), "pdf"),
 }
 

@@ -131,6 +131,23 @@ def test_pdf_like_lines_break_at_labels_and_short_sentence_ends():
     assert paragraphs[1].startswith("Twelve physical") and paragraphs[1].endswith("is: Upheld")
 
 
+def test_pdf_like_sentence_whose_last_short_line_carries_on_in_lower_case_still_ends_its_paragraph():
+    lines = [SourceLine(t) for t in [
+        "1. Prospective request for 1 lumbar epidural steroid",
+        "injection at L4-5 is not medically necessary and",
+        "appropriate.",
+        "Guidelines Used in Utilization Review (UR)",
+        "Decision",
+        "The Claims Administrator based its decision on the",
+        "Chronic Pain Medical Treatment Guidelines, page 46.",
+    ]]
+    assert build_text(lines)[0].split("\n\n") == [
+        "1. Prospective request for 1 lumbar epidural steroid injection at L4-5 is not medically necessary and appropriate.",
+        "Guidelines Used in Utilization Review (UR) Decision",
+        "The Claims Administrator based its decision on the Chronic Pain Medical Treatment Guidelines, page 46.",
+    ]
+
+
 @pytest.mark.parametrize("decision", ["Upheld", "Upheld.", "Upheld .", "UPHELD .", "Overturned ."])
 def test_pdf_like_heading_line_ending_with_its_decision_stands_alone(decision):
     lines = [SourceLine(t) for t in [
