@@ -46,6 +46,7 @@ SECTION_HEADING = re.compile(
 
 _SECTION_INITIALS = frozenset("HCIDVX0123456789")  # what SECTION_HEADING's headings start with (numbered too)
 
+_SENTENCE_ENDS = frozenset(".:!?)\"'")  # what most paragraphs end with
 _TERMINAL = re.compile(r"[.!?][\"')\]]*\s*$")
 _SOFT_STOP = re.compile(r"[.!?:;][\"')\]]*$")
 
@@ -187,7 +188,7 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
             sep = ""
         elif not wrapped:
             sep = PARAGRAPH_BREAK
-        elif line.gap is paragraph and i not in inner and not text[:1].islower() and not _hyphen_end(before):
+        elif line.gap is paragraph and i not in inner and not text[:1].islower() and before[-1:] in _SENTENCE_ENDS:
             sep = PARAGRAPH_BREAK  # the common case of the rules below: a blank line, and no sentence carries on
         else:
             sep = _separator(content, traits, i, (starts, inner, ends), (typical, last_widths), blank_structured)
@@ -251,8 +252,10 @@ def _separator(
     if index in starts or index - 1 in ends:
         return PARAGRAPH_BREAK
     if cur.gap is Gap.PARAGRAPH:
-        # Only a line in lower case carries on across a blank line; it is no label or heading.
+        # Only a line that carries on a sentence goes on across a blank line; a label or heading does not.
         if not _continues(prev.text, cur.text) or traits[index - 1].breaks_after:
+            return PARAGRAPH_BREAK
+        if not cur.text[:1].islower() and (traits[index].label or traits[index].heading):
             return PARAGRAPH_BREAK
         return joiner
     cur_traits, prev_traits = traits[index], traits[index - 1]
@@ -279,10 +282,21 @@ _CITATION_GOES_ON = ("Decision based on ", "Decision Based on ")
 
 
 def _continues(prev: str, cur: str) -> bool:
-    """Does ``cur`` carry on the sentence ``prev`` broke off (across a blank line)?"""
+    """Does ``cur`` carry on the sentence ``prev`` broke off (across a blank line)? It does
+    in lower case; with a number after a comma or a joining word ("… injury of October 14," /
+    "2010."); with a capital after a joining word ("… an injury of" / "October 14, 2010")."""
     if _hyphen_end(prev):
         return True
-    return cur[:1].islower() and not _SOFT_STOP.search(prev[-4:])
+    first = cur[:1]
+    if first.islower():
+        return not _SOFT_STOP.search(prev[-4:])
+    if not (first.isdigit() or first.isupper()) or not _JOINING_END.search(prev[-9:]):
+        return False
+    return not (first.isupper() and prev[-1:] == ",") and _ENUMERATOR.match(cur) is None
+
+
+# What a line may end with only where its sentence goes on.
+_JOINING_END = re.compile(r"(?:,|\b(?:and|or|of|to|the|an?|for|at|on|in|with|between|from|by|dated))$", re.IGNORECASE)
 
 
 def _merge_wrapped(content: list[SourceLine], last_widths: dict[int, int]) -> list[SourceLine]:
