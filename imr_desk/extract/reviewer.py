@@ -25,8 +25,7 @@ STATES = {
     "PR": "Puerto Rico",
 }
 _BY_NAME = {name.lower(): name for name in STATES.values()}
-_BY_NAME["washington dc"] = "District of Columbia"
-_BY_NAME["washington, d.c."] = "District of Columbia"
+_BY_NAME.update(dict.fromkeys(("washington dc", "washington d.c", "washington, dc", "washington, d.c", "d.c"), "District of Columbia"))
 
 # Specialty names that themselves contain "and" (so "and" does not split them).
 _AND_NAMES = (
@@ -82,7 +81,7 @@ _SPECIALTY_NAMES_END = re.compile(
 )
 _LICENSED_AFTER = (" licensed in ", " licensed to ", " licenced in ", " licenced to ")  # end a specialty too
 _PROSE_STATES = re.compile(r"licen[sc]ed?\s+(?:to\s+practice\s+in|(?P<bare>in))\s+(?:the\s+states?\s+of\s+)?")
-_STATE_NAMES_END = re.compile(r"\.\s|\.$|;|\n|,?\s+(?:and\s+)?(?:is|has|he|she)\s")
+_STATE_NAMES_END = re.compile(r"(?<!\bd\.c)\.\s|\.$|;|\n|,?\s+(?:and\s+)?(?:is|has|he|she)\s")  # "Washington, D.C. and …" goes on
 
 
 def _specialty_mentions(low: str) -> list[tuple[int, int, bool]]:
@@ -120,7 +119,7 @@ def _names_end(low: str, begin: int, end_of_names: re.Pattern[str]) -> int:
 _STATE_OF = re.compile(r"^(?:the\s+)?state\s+of\s+")
 # Separators in a list of names: a comma (with an "and" after it), a semicolon, a spaced "and".
 # Two literal-first patterns: one alternation starting with whitespace tries every position.
-_PUNCTUATION_SEPARATOR = re.compile(r",\s*(?:and\s+)?|;\s*")
+_PUNCTUATION_SEPARATOR = re.compile(r",(?!\s*[Dd]\.?\s?[Cc]\b)\s*(?:and\s+)?|;\s*")  # not in "Washington, D.C."
 _AND_SEPARATOR = re.compile(r"and\s+")
 
 

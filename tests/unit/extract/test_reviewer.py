@@ -72,3 +72,17 @@ def test_a_degree_before_a_board_certification_is_no_second_specialty():
         ITEM.format(heading="Lumbar MRI: Upheld", why="Not indicated."),
     )
     assert out["reviewer"] == {"licensure_states": ["California"], "specialties": ["Family Practice"]}
+
+
+@pytest.mark.parametrize(
+    "credentials",
+    [
+        "The expert reviewer is Board Certified in Orthopaedic Surgery and is licensed to practice in Washington, D.C. and Virginia.",
+        "The expert reviewer has the following credentials:\n\nState(s) of Licensure: Washington, D.C., Virginia\n\n"
+        "Certification(s)/Specialty: Orthopaedic Surgery",
+    ],
+    ids=["prose", "list"],
+)
+def test_washington_dc_is_one_place_not_the_state(credentials):
+    out = letter(credentials, "The patient is a 52 year old female injured on 4/5/2011.", ITEM.format(heading="Norco #90: Upheld", why="No."))
+    assert out["reviewer"] == {"licensure_states": ["District of Columbia", "Virginia"], "specialties": ["Orthopaedic Surgery"]}
