@@ -38,6 +38,11 @@ _DECIDED = re.compile(
     r"\b(?:denied|non-?certified|modified|partially\s+(?:approved|certified)|failed\s+to\s+approve"
     r"|did\s+not\s+(?:approve|certify)|not\s+approved|rejected)\b"
 )
+# What tells of an adverse decision in a sentence about a review (noun or verb).
+_ADVERSE = re.compile(
+    r"deni(?:ed|al)|non-?certifi|modifi|partial(?:ly)?\s+(?:approv|certif)|fail(?:ed|s)?\s+to\s+approve"
+    r"|did\s+not\s+(?:approve|certify)|not\s+(?:approved|certified|recommended|authorized)|reject|adverse"
+)
 # The last resort: a denial the summary tells of without naming who decided ("On 10/10/2013
 # the request was denied"), in a sentence about a request or a review, not a symptom denied.
 _DENIALS = tuple(
@@ -143,19 +148,22 @@ def _closest_to_cue(
     must_say: re.Pattern[str] | None = None,
 ) -> tuple[date, FoundDate] | None:
     """The date nearest a cue in the cue's sentence (one after it counts a little farther);
-    with ``must_say``, only in sentences where that lower-case pattern is found."""
+    with ``must_say``, only in sentences where that lower-case pattern is found. Without it,
+    a sentence that tells of no adverse decision counts only where no other does ("A prior UR
+    on 2/2/2014 certified Norco. The current UR dated 11/12/2014 modified it.")."""
     best: tuple[int, date, FoundDate] | None = None
     for cue_start, cue_end in hits:
         s_start = sentence_start(text, cue_start, start)
         s_end = sentence_end(text, cue_end, end)
         if must_say is not None and not must_say.search(low, s_start - start, s_end - start):
             continue
+        penalty = 0 if must_say is not None or len(hits) == 1 or _ADVERSE.search(low, s_start - start, s_end - start) else 1000
         for found in dates.between(s_start, s_end):
             value = _not_before(found, injury)
             if value is None or _request_dated(low, found.start - start, s_start - start):
                 continue
             after = found.start >= cue_end
-            distance = max(found.start - cue_end if after else cue_start - found.end, 0) + (15 if after else 0)
+            distance = max(found.start - cue_end if after else cue_start - found.end, 0) + (15 if after else 0) + penalty
             if best is None or distance < best[0]:
                 best = (distance, value, found)
     return None if best is None else best[1:]

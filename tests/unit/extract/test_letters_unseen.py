@@ -225,6 +225,10 @@ def test_headings_that_state_medical_necessity(footer_after):
          (52, "female"), "2012-04-05", "2013-10-10"),
         ("The patient is a 46 year old male with D.O.I. 11/11/2011. The utilization review dated 12/12/2014 "
          "denied it.", (46, "male"), "2011-11-11", "2014-12-12"),
+        ("The patient is a 45 year old male injured on 3/3/2012. A prior UR on 2/2/2014 certified Norco. The "
+         "current UR dated 11/12/2014 modified the request.", (45, "male"), "2012-03-03", "2014-11-12"),
+        ("The patient is a 45 year old male injured on 3/3/2012. A utilization review on 2/2/2014 approved "
+         "therapy. The UR non-certification of 11/12/2014 is disputed.", (45, "male"), "2012-03-03", "2014-11-12"),
     ],
 )
 def test_summary_sentence_forms(summary, patient, injury, ur_date):
