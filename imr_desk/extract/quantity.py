@@ -39,7 +39,7 @@ _NOT_AFTER = r"(?!\s*(?:mg|mcg|ml|g|gm|cm|mm|%|refills?|hours?|hrs?|mins?|minute
 # but never rates or durations ("4 hours per day").
 _FILLER = r"(?!(?:per|a|an|each|every|hours?|hrs?|times?|weeks?|months?|days?|years?|x)\b)"
 
-_PARENS = re.compile(rf"\(\s*(?P<n>{_NUM})\s*(?:total\s+)?(?:{_COUNT_UNIT})?\s*(?:total)?\s*\)", re.IGNORECASE)
+_PARENS = re.compile(rf"\(\s*(?P<n>{_NUM})[\s-]*(?:total\s+)?(?:{_COUNT_UNIT})?\s*(?:total)?\s*\)", re.IGNORECASE)
 _DISPENSED = re.compile(
     r"(?:#\s*(?P<a>\d+)(?:\.0+)?(?![\d/])"
     r"|(?:\b(?:qty|quantity|number)\b\s*(?:of\s*)?[:#]?|\bno\.)\s*(?P<b>\d+)(?:\.0+)?(?![\d/]))",  # "No. 120"

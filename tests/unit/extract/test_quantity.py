@@ -48,6 +48,7 @@ CASES = {
     # a supply's length is no total beside a dispensed count; a count may open the request
     "Norco 10/325 mg, #120 (1 month supply)": 120,
     "TENS unit rental (30 days)": 30,
+    "Physical therapy (12-sessions)": 12,
     "Prospective request for 1 MRI of the lumbar spine": 1,
     "Retrospective request for 1 urine drug screen (DOS 6/12/2013)": 1,
     "Prospective request for 1 prescription of Norco 10/325mg #120 between 7/22/2013 and 9/5/2013": 120,
