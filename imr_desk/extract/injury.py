@@ -38,11 +38,17 @@ _DECIDED = re.compile(
     r"\b(?:denied|non-?certified|modified|partially\s+(?:approved|certified)|failed\s+to\s+approve"
     r"|did\s+not\s+(?:approve|certify)|not\s+approved|rejected)\b"
 )
-# What tells of an adverse decision in a sentence about a review (noun or verb).
-_ADVERSE = re.compile(
-    r"deni(?:ed|al)|non-?certifi|modifi|partial(?:ly)?\s+(?:approv|certif)|fail(?:ed|s)?\s+to\s+approve"
-    r"|did\s+not\s+(?:approve|certify)|not\s+(?:approved|certified|recommended|authorized)|reject|adverse"
+# What tells of an adverse decision in a sentence about a review (noun or verb), lower case.
+_ADVERSE = (
+    "deni", "non-certifi", "noncertifi", "modifi", "partial", "failed to approve", "did not approve", "did not certify",
+    "not approved", "not certified", "not recommended", "not authorized", "reject", "adverse",
 )
+
+
+def _tells_of_adverse(sentence: str) -> bool:
+    return any(word in sentence for word in _ADVERSE)
+
+
 # The last resort: a denial the summary tells of without naming who decided ("On 10/10/2013
 # the request was denied"), in a sentence about a request or a review, not a symptom denied.
 _DENIALS = tuple(
@@ -157,8 +163,12 @@ def _closest_to_cue(
         s_end = sentence_end(text, cue_end, end)
         if must_say is not None and not must_say.search(low, s_start - start, s_end - start):
             continue
-        penalty = 0 if must_say is not None or len(hits) == 1 or _ADVERSE.search(low, s_start - start, s_end - start) else 1000
-        for found in dates.between(s_start, s_end):
+        found_dates = dates.between(s_start, s_end)
+        if not found_dates:
+            continue
+        plain = must_say is None and len(hits) > 1 and not _tells_of_adverse(low[s_start - start : s_end - start])
+        penalty = 1000 if plain else 0
+        for found in found_dates:
             value = _not_before(found, injury)
             if value is None or _request_dated(low, found.start - start, s_start - start):
                 continue
