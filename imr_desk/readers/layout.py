@@ -188,7 +188,10 @@ def build_text(lines: list[SourceLine], *, real_paragraphs: bool = False) -> tup
             sep = ""
         elif not wrapped:
             sep = PARAGRAPH_BREAK
-        elif line.gap is paragraph and i not in inner and not text[:1].islower() and before[-1:] in _SENTENCE_ENDS:
+        elif (
+            line.gap is paragraph and i not in inner and not text[:1].islower()
+            and (before[-1:] in _SENTENCE_ENDS or not _continues(before, text))
+        ):
             sep = PARAGRAPH_BREAK  # the common case of the rules below: a blank line, and no sentence carries on
         else:
             sep = _separator(content, traits, i, (starts, inner, ends), (typical, last_widths), blank_structured)
@@ -290,13 +293,19 @@ def _continues(prev: str, cur: str) -> bool:
     first = cur[:1]
     if first.islower():
         return not _SOFT_STOP.search(prev[-4:])
-    if not (first.isdigit() or first.isupper()) or not _JOINING_END.search(prev[-9:]):
-        return False
-    return not (first.isupper() and prev[-1:] == ",") and _ENUMERATOR.match(cur) is None
+    if first.isdigit():
+        joined = prev[-1:] == "," or _last_word(prev) in _JOINING_WORDS
+    else:
+        joined = first.isupper() and _last_word(prev) in _JOINING_WORDS
+    return joined and _ENUMERATOR.match(cur) is None
 
 
-# What a line may end with only where its sentence goes on.
-_JOINING_END = re.compile(r"(?:,|\b(?:and|or|of|to|the|an?|for|at|on|in|with|between|from|by|dated))$", re.IGNORECASE)
+def _last_word(text: str) -> str:
+    return text[-9:].rpartition(" ")[2].lower()
+
+
+# The words a line may end with only where its sentence goes on.
+_JOINING_WORDS = frozenset(("and", "or", "of", "to", "the", "a", "an", "for", "at", "on", "in", "with", "between", "from", "by", "dated"))
 
 
 def _merge_wrapped(content: list[SourceLine], last_widths: dict[int, int]) -> list[SourceLine]:
