@@ -14,8 +14,8 @@ _FOOTER_LINE = re.compile(
         Page\s+\d{{1,3}}(?:\s*(?:of|/)\s*\d{{1,3}})? | \d{{1,3}}(?:\s+of\s+\d{{1,3}})?
       | (?:IMR\s+)?Final(?:\s+Determination(?:\s+Letter)?)?
         (?:\s+for\s+IMR\s+Case\s+(?:Number\s+)?{CASE_NUMBER})?
-        (?:\s+(?:Page\s+)?\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}})?
-      | IMR\s+Case\s+(?:Number\s+)?{CASE_NUMBER}(?:\s+(?:Page\s+)?\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}})?
+        (?:\s+(?:Page\s+)?\d{{1,3}}(?:\s*(?:of|/)\s*\d{{1,3}})?)?
+      | IMR\s+Case\s+(?:Number\s+)?{CASE_NUMBER}(?:\s+(?:Page\s+)?\d{{1,3}}(?:\s*(?:of|/)\s*\d{{1,3}})?)?
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -36,17 +36,20 @@ def drop_footers(lines: list[SourceLine]) -> list[SourceLine]:
     kept: list[SourceLine] = []
     carry: Gap | None = None  # the gap of a dropped footer line, passed on to the next line
     case_lines: set[str] = set()
+    cover = True  # until the letter's body starts: a case number on a line of its own is the cover's
     for i, line in enumerate(lines):
         text = line.text.strip()
         if not text:
             continue
+        if cover and (i >= _COVER_LINES or text.startswith(_BODY_STARTS)):
+            cover = False
         if carry is not None:
             line = line._replace(gap=_stronger(carry, line.gap))
             carry = None
         if len(text) < 90 and (  # a footer is short and starts with a digit, "Page", "Final" or "IMR"
             text[0] in _FOOTER_INITIALS and _FOOTER_LINE.match(text)
             and not (text[0].isdigit() and kept and kept[-1].text.endswith(":"))  # "Quantity requested:" / "12"
-            or "-" in text and text[0] in "CIci" and _running_case_line(text, case_lines, i < _COVER_LINES)
+            or "-" in text and text[0] in "CIci" and _running_case_line(text, case_lines, cover)
         ):
             if line.gap is not Gap.NONE:
                 carry = line.gap
@@ -63,6 +66,7 @@ _FOOTER_INITIALS = frozenset("PFI0123456789")
 
 
 _COVER_LINES = 20  # the lines a cover header may take
+_BODY_STARTS = ("Dear ", "HOW THE IMR", "CLINICAL CASE", "IMR ISSUES", "IMR DECISION")  # what ends it sooner
 
 
 def _running_case_line(text: str, seen: set[str], on_cover: bool) -> bool:

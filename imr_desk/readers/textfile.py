@@ -6,7 +6,7 @@ import codecs
 import re
 from functools import cache
 
-from imr_desk.domain.letter import DECISION_ENDINGS
+from imr_desk.domain.letter import CASE_NUMBER, DECISION_ENDINGS
 from imr_desk.readers.chars import normalize_ascii, normalize_chars
 from imr_desk.readers.labels import LABEL_INITIALS, LABELS
 from imr_desk.readers.lines import Gap, SourceLine
@@ -143,7 +143,8 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
             (?!(?=[{initials}])(?i:{LABELS}))
             (?![A-Z]+\b)
             (?!(?i:upheld|overturned)\b)
-            (?!(?i:page)\s+\d)(?!Final(?:\s+Determination)?[ \t]*(?:\n|$))
+            (?!(?i:page)\s+\d)(?!Final(?:\s+Determination)?(?:[ \t]*(?:\n|$)|\s+Letter\b))
+            (?!(?:IMR\s+)?Case\s+Number\s+{CASE_NUMBER})(?!{CASE_NUMBER}[ \t]*(?:\n|$))  # a page's footer or header
             (?!(?<=[.!?]{nl})[^\n]*+{_ENDS_WITH_DECISION})  # an item's heading after a sentence: the layout judges it
             (?!\d(?:  # a page number, or an entry of a list after a sentence's end: "… appropriate." / "2) X"
                 \d{{0,2}}(?:\s+of\s+\d{{1,3}})?\s*(?:\n|$)
@@ -208,7 +209,8 @@ def _plain_lines(text: str, page: int) -> list[SourceLine]:
 
 def _export_lines(text: str, page: int) -> list[SourceLine]:
     """The export layout: a line holding one space is a paragraph break; an empty one is
-    page-break padding; a lone newline inside a line marks a stray footer remnant.
+    page-break padding; a lone newline inside a line marks a stray footer remnant, and a
+    lone number that padding follows is the page's number.
 
     A paragraph that ends at a page's end keeps its break ahead of the padding, so padding
     alone means the paragraph goes on across the page, whatever its last line ends with."""
@@ -217,12 +219,15 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
     new = tuple.__new__  # a SourceLine without the named tuple's slower constructor
     none, paragraph, page_break = Gap.NONE, Gap.PARAGRAPH, Gap.PAGE
     gap = none
-    for segment in text.split("\n\n"):
+    segments = text.split("\n\n")
+    for k, segment in enumerate(segments):
         line = segment.strip()
         if not line:
             if segment:
                 gap = paragraph
             continue
+        if len(line) < 4 and line.isdigit() and k + 1 < len(segments) and not segments[k + 1]:
+            continue  # a page number, as the page's padding follows it (a number the letter gives has its paragraph's break)
         if "\n" not in line:
             append(new(SourceLine, (line, page, gap if out else none)))
             gap = none

@@ -17,10 +17,12 @@ def export_lines(export_text: str) -> list[str]:
     return [seg.rstrip(" ") for seg in export_text.split(" \n\n")]
 
 
-def as_export(plain: str, width: int = 95, footer_after: int | None = None, keep_lines: bool = False) -> str:
+def as_export(
+    plain: str, width: int = 95, footer_after: int | None = None, keep_lines: bool = False, footer: str = "Final"
+) -> str:
     """A letter with blank-line paragraphs laid out as the public export prints it: lines
     wrapped at ``width``, each followed by " \\n\\n", a " \\n\\n" more between paragraphs, and
-    after line ``footer_after`` a page break with its footer word on a line of its own.
+    after line ``footer_after`` a page break with its ``footer`` on a line of its own.
     ``keep_lines`` keeps the line breaks within a paragraph, as the letter printed them."""
     out: list[str] = []
     count = 0
@@ -30,7 +32,7 @@ def as_export(plain: str, width: int = 95, footer_after: int | None = None, keep
             out.append(line + " \n\n")
             count += 1
             if count == footer_after:
-                out.append("Final \n\n\n\n\n\n")
+                out.append(f"{footer} \n\n\n\n\n\n")
         out.append(" \n\n")
     return "".join(out)
 

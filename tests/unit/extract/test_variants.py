@@ -70,6 +70,28 @@ def test_a_page_break_after_any_line_changes_no_field(name):
     assert failures == []
 
 
+@pytest.mark.parametrize(
+    "footer",
+    ["2", "Page 2 of 4", "Final Determination Letter for IMR Case Number CM16-0245466 2", "CM16-0245466"],
+)
+def test_a_page_footer_or_header_of_any_form_after_any_line_changes_no_field(footer):
+    """A page number, the whole footer line, or a running case-number header; after a line
+    that ends with a colon too ("… set forth below:" / "2")."""
+    failures = []
+    for name in sorted(TEXT_LETTERS):
+        plain = read_document(resource_path("samples", name)).text
+        expected = extract_text(plain).as_dict()
+        lines = sum(len(textwrap.wrap(paragraph, 95)) for paragraph in plain.split("\n\n"))
+        for after in range(1, lines):
+            raw = as_export(plain, footer_after=after, footer=footer)
+            letter = extract_text(read_bytes(raw.encode(), "txt").text).as_dict()
+            failures += [(name, after, path) for path in _FIELDS if letter[path] != expected[path]]
+    assert failures == []
+
+
+_FIELDS = ("reviewer", "patient", "injury", "ur_decision_date", "clinical_case_summary", "items")
+
+
 def _without_hyphens(value: object) -> str:
     """A field's text with hyphens left out: a PDF may break "drug-/related" at its hyphen,
     which no reader can tell from a word broken in two."""
