@@ -143,8 +143,11 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
             (?!(?=[{initials}])(?i:{LABELS}))
             (?![A-Z]+\b)
             (?!(?i:upheld|overturned)\b)
-            (?!(?i:page)\s+\d)(?!Final(?:\s+Determination)?(?:[ \t]*(?:\n|$)|\s+Letter\b))
-            (?!(?:IMR\s+)?Case\s+Number\s+{CASE_NUMBER})(?!{CASE_NUMBER}[ \t]*(?:\n|$))  # a page's footer or header
+            (?!(?i:page)\s+\d)
+            (?!(?=[FIC])(?:  # a page's footer or header
+                Final(?:\s+Determination)?(?:[ \t]*(?:\n|$)|\s+Letter\b)
+              | (?:IMR\s+)?Case\s+Number\s+{CASE_NUMBER} | {CASE_NUMBER}[ \t]*(?:\n|$)
+            ))
             (?!(?<=[.!?]{nl})[^\n]*+{_ENDS_WITH_DECISION})  # an item's heading after a sentence: the layout judges it
             (?!\d(?:  # a page number, or an entry of a list after a sentence's end: "… appropriate." / "2) X"
                 \d{{0,2}}(?:\s+of\s+\d{{1,3}})?\s*(?:\n|$)
