@@ -117,6 +117,11 @@ _MONTH_INITIAL = re.compile(r"[JFMASOND][A-Za-z]{2,8}\.?,?\s+\d")  # "15 October
 _DATE_AT = re.compile(DATE_PATTERN)
 
 
+def starts_with_date(text: str) -> bool:
+    """Does ``text`` open with a date ("06/30/2014): Upheld")?"""
+    return text[:1].isdigit() and _DATE_AT.match(text) is not None
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None, reference: Reference | None = None) -> list[FoundDate]:
     """Every date in ``text[start:end]``, with offsets into ``text``."""
     ref = reference or date.today()

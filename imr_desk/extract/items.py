@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from imr_desk.domain.dates import starts_with_date
 from imr_desk.domain.letter import (
     CA_BASED, CA_GUIDELINE_LABEL, GUIDELINES_OF, ITEMS_INTRO, MAXIMUS_GUIDELINE_LABEL, RATIONALE_LABEL, REVIEWER, REVIEWER_RATIONALE_LABEL,
     ORIGINAL_REQUEST_STATED, UR_GUIDELINES_LABEL, decision_search_start,
@@ -312,11 +313,11 @@ def _split_merged_heading(text: str, item: _Item) -> tuple[int, int] | None:
 
 def _rationale_ran_into(text: str, item: _Item, chunk: str, heading: _Item) -> tuple[int, int] | None:
     """The whole heading of ``heading`` (the paragraph ``chunk``) where it starts in the
-    rationale before it, which a break cut off mid-sentence: ``chunk`` carries on with no
-    capital, "(" or entry number at its start ("eligible …", "06/30/2014): Upheld"), holds the
-    decision alone ("… the right shoulder is:" / "Upheld"), or the rest of a partly certified
-    request ("… The remaining" / "IMR eligible portion …"). The rationale
-    keeps what comes before. None when it does not break off or holds no sentence of its own."""
+    rationale before it, which a break cut off mid-sentence: ``chunk`` carries on in lower
+    case or with a date ("eligible …", "06/30/2014): Upheld"), holds the decision alone
+    ("… the right shoulder is:" / "Upheld"), or the rest of a partly certified request
+    ("… The remaining" / "IMR eligible portion …"). The rationale keeps what comes before.
+    None when it does not break off or holds no sentence of its own."""
     s, e = item.fields["rationale"]
     alone = heading.heading[0] == heading.heading[1]
     first = chunk[:1]
@@ -326,8 +327,7 @@ def _rationale_ran_into(text: str, item: _Item, chunk: str, heading: _Item) -> t
     elif text[e - 1] in ".!?":
         return None
     cut, partly = _last_heading_start(text[s:e])
-    no_start = not (first.isupper() or first == "(" or _ENUMERATOR.match(chunk))  # "(DOS:" / "06/30/2014): Upheld"
-    if cut is None or not (alone or partly or no_start):
+    if cut is None or not (alone or partly or first.islower() or starts_with_date(chunk)):  # "(DOS:" / "06/30/2014): Upheld"
         return None
     item.fields["rationale"] = trimmed(text, s, s + cut)
     start, end = trimmed(text, s + cut, e)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from typing import NamedTuple
 
+from imr_desk.domain.dates import starts_with_date
 from imr_desk.domain.letter import (
     DECISION_ENDINGS, DOCUMENTS_HEADING, HOW_HEADING, ISSUES_HEADING, ORIGINAL_REQUEST_STATED, SECTION_NUMBER, SUMMARY_HEADING,
     decision_search_start,
@@ -300,6 +301,11 @@ def _continues(prev: str, cur: str) -> bool:
     return joined and _ENUMERATOR.match(cur) is None
 
 
+def _ends_mid_phrase(text: str) -> bool:
+    """Does the line end with a comma or a joining word, its sentence going on?"""
+    return text[-1:] == "," or _last_word(text) in _JOINING_WORDS
+
+
 def _last_word(text: str) -> str:
     return text[-9:].rpartition(" ")[2].lower()
 
@@ -387,6 +393,8 @@ def _heading_runs(content: list[SourceLine], traits: _LazyTraits) -> tuple[set[i
                 or before.section
                 or before.intro_end
                 or before.decision_end
+                # the line before carries on a label's text: "Decision rationale: … see ODG," / "Pain chapter"
+                or start > 1 and traits[start - 2].label and _ends_mid_phrase(content[start - 2].text)
             ):
                 break
             start -= 1
@@ -417,14 +425,12 @@ def _ends_partly_certified_sentence(content: list[SourceLine], index: int) -> bo
 
 def _carries_on_broken_line(content: list[SourceLine], traits: _LazyTraits, index: int) -> bool:
     """Does the line at ``index`` carry on the line before it, which it cannot start a
-    paragraph within: it starts in lower case, or with no capital, "(" or entry number after
-    a line that ends no sentence ("… urine drug screen (DOS:" / "06/30/2014): Upheld")?"""
-    first = content[index].text[:1]
-    if first.islower():
+    paragraph within: it starts in lower case, or with a date after a line that ends no
+    sentence ("… urine drug screen (DOS:" / "06/30/2014): Upheld")?"""
+    text = content[index].text
+    if text[:1].islower():
         return True
-    if first.isupper() or first == "(" or index == 0 or traits[index].enumerated:
-        return False
-    return not traits[index - 1].terminal
+    return index > 0 and starts_with_date(text) and not traits[index - 1].terminal
 
 
 _WRAPPED_WIDTH = 140  # hard-wrapped lines keep under it; wider ones hold whole paragraphs

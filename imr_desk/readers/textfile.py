@@ -123,8 +123,8 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
 
     The line before ends a word, number or sentence (not a footer word, a decision or a
     label's colon); the next line starts a word that is no label, capital heading,
-    decision, page number or footer word, nor a numbered entry or a line ending with a
-    decision ("X: Upheld") after a sentence's end. Labels start with a capital at the start of a
+    decision, page number or footer word, nor a numbered entry after a sentence's end or a
+    line ending with a decision ("X: Upheld"). Labels start with a capital at the start of a
     line; a line in lower case carries on a sentence. The layout rules would join these too; doing it
     in one pass keeps reading fast. The pattern starts with the break itself so the scan
     is quick, and the label alternation runs only after a capital.
@@ -148,7 +148,7 @@ def _join_pattern(newline: str) -> re.Pattern[str]:
                 Final(?:\s+Determination)?(?:[ \t]*(?:\n|$)|\s+Letter\b)
               | (?:IMR\s+)?Case\s+Number\s+{CASE_NUMBER} | {CASE_NUMBER}[ \t]*(?:\n|$)
             ))
-            (?!(?<=[.!?]{nl})[^\n]*+{_ENDS_WITH_DECISION})  # an item's heading after a sentence: the layout judges it
+            (?![^\n]*+{_ENDS_WITH_DECISION})  # an item's heading (or its last line): the layout judges it
             (?!\d(?:  # a page number, or an entry of a list after a sentence's end: "… appropriate." / "2) X"
                 \d{{0,2}}(?:\s+of\s+\d{{1,3}})?\s*(?:\n|$)
               | (?:(?<=[.!?:]{nl}\d)|(?<=[.!?]["')\]]{nl}\d))\d?[.)]\s+[A-Z(]

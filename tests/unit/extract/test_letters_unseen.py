@@ -715,3 +715,18 @@ def test_a_long_heading_in_the_lines_a_pdf_text_tool_gives_in_the_export_layout(
         ("Norco 10/325mg #90", "upheld", False, "Opioids need documented functional gains."),
         (heading.removesuffix(": Upheld"), "upheld", True, "Eight visits were authorized."),
     ]
+
+
+@pytest.mark.parametrize("width", range(50, 131, 16))
+@pytest.mark.parametrize("export", [False, True], ids=["lines", "export"])
+def test_a_heading_opening_with_a_count_after_a_rationale_with_no_full_stop_stays_apart(width, export):
+    text = _partly_letter().replace("Opioids need documented functional gains.", "Opioids need gains; see ODG, Pain chapter").replace(
+        _PARTLY, "12 sessions of physical therapy: Upheld"
+    )
+    lines = hard_wrapped(text, width=width).split("\n")
+    raw = "".join(f"{line} \n\n" for line in lines) if export else "\n".join(lines)
+    out = extract_text(read_bytes(raw.encode(), "txt").text).as_dict()
+    assert [(i["request"], i["quantity"], i["rationale"]) for i in out["items"]] == [
+        ("Norco 10/325mg #90", 90, "Opioids need gains; see ODG, Pain chapter"),
+        ("12 sessions of physical therapy", 12, "Eight visits were authorized."),
+    ]
