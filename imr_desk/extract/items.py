@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from imr_desk.domain.dates import starts_with_date
 from imr_desk.domain.letter import (
@@ -11,19 +10,13 @@ from imr_desk.domain.letter import (
     ORIGINAL_REQUEST_STATED, UR_GUIDELINES_LABEL, decision_search_start,
 )
 from imr_desk.extract.collector import Collector
-from imr_desk.extract.quantity import find_quantity
+from imr_desk.extract.item_values import DECISION_LABEL_WORDS, ParsedItem, item_values, strip_trailing
 from imr_desk.extract.sections import REGARDING, squash, trimmed
 
 _DECISION = re.compile(
     r"(?:(?::|\s[-\u2014]|\s\s)\s*|^)(?P<d>upheld|overturned)\s*\.?\s*$"
     r"|(?<=\s)(?P<c>Upheld|Overturned|UPHELD|OVERTURNED)\s*$"
     r"|\s*\(\s*(?P<p>upheld|overturned)\s*\)\s*\.?\s*$",  # "Norco #90 (Upheld)"
-    re.IGNORECASE,
-)
-# A label ahead of the request: "Disputed Item: X", "Request: X", "Item 1: X".
-_REQUEST_LABEL = re.compile(
-    r"(?:Disputed\s+(?:Items?|Services?|Treatments?)(?:\s*/\s*Services?)?|Requested\s+(?:Items?|Treatments?|Services?)"
-    r"|Treatments?\s+in\s+Dispute|Request|Item|Issue)(?:\s*#?\s*\d{1,2})?\s*:\s*",
     re.IGNORECASE,
 )
 # A decision stated in a sentence: "... the request for X is (not) medically necessary."
@@ -59,33 +52,9 @@ _LABEL = re.compile(
 )
 _ITEM_LABEL_INITIALS = frozenset("CcMmTtEePpDdRrGg")  # what a label's first word starts with
 _INTRO = re.compile(rf"^\s*(?:{ITEMS_INTRO}|A\s+decision\s+has\s+been\s+made)", re.IGNORECASE)
-_REMAINING = (
-    re.compile(r"remaining\s+IMR[\s-]+eligible\s+portion\s+of\s+the\s+original\s+request\s*,?\s*", re.IGNORECASE),
-    re.compile(r"(?:^|(?<=[.]\s))The\s+original\s+request\s*,\s*"),
-)
-_ORIGINAL = re.compile(r"^(?P<v>.+?)\s+(?:was|were)\s+the\s+original\s+request\b", re.IGNORECASE | re.DOTALL)
-_AUTHORIZED = re.compile(
-    r"(?:request\.\s+|^)(?P<v>[^.]+?)\s+(?:was|were)\s+authori[sz]ed\s+by\s+the\s+Claims\s+Administrator"
-    r"|authori[sz]ed\s+(?P<w>[^.]+?),\s+leaving\s+the\s+original\s+request",
-    re.IGNORECASE,
-)
-_DECISION_LABEL_WORDS = r"(?:IMR\s+|Final\s+)?(?:Decision|Determination)"  # "Decision: Upheld"
-_DECISION_LABEL = re.compile(rf"\s{_DECISION_LABEL_WORDS}\s*:?\s*$")
-# A heading that restates its subject before the decision: "X: The request is upheld".
-_RESTATED = re.compile(r"[:;,.\-\u2014|]\s*(?:the|this)\s+request$", re.IGNORECASE)
-_RETRO = re.compile(r"\bretro(?:spective(?:ly)?|\.)?(?=\b|\W)|\bDOS\b|\bdates?\s+of\s+service\b", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # A paragraph that only gives the decision of the heading before it: "Upheld", "Decision: Overturned".
-_DECISION_ONLY = re.compile(rf"\s*(?:{_DECISION_LABEL_WORDS}\s*:\s*)?(?P<d>upheld|overturned)\s*\.?\s*", re.IGNORECASE)
-
-
-@dataclass
-class _Item:
-    heading: tuple[int, int]
-    decision: str | None = None
-    decision_span: tuple[int, int] | None = None
-    fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # label -> (start, end)
-    current: str | None = None
+_DECISION_ONLY = re.compile(rf"\s*(?:{DECISION_LABEL_WORDS}\s*:\s*)?(?P<d>upheld|overturned)\s*\.?\s*", re.IGNORECASE)
 
 
 def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -110,13 +79,13 @@ def extract_items(text: str, start: int, end: int, out: Collector, decisions: tu
             out.warn(f"items.{index}.decision", "decision taken from the rationale's conclusion; the heading states none")
     values = []
     for index, item in enumerate(items):
-        values.append(_item_values(text, item, index, out))
+        values.append(item_values(text, item, index, out))
     out.values["items"] = values
     if not values:
         out.warn("items", "no disputed items found")
 
 
-def _without_list_ahead(text: str, items: list[_Item]) -> list[_Item]:
+def _without_list_ahead(text: str, items: list[ParsedItem]) -> list[ParsedItem]:
     """The items less a list of their decisions ahead of them (a table of requests and
     decisions, or a heading per line), whose entries have no labels and name later items."""
     listed = 0
@@ -134,12 +103,12 @@ def _without_list_ahead(text: str, items: list[_Item]) -> list[_Item]:
     return items[listed:]
 
 
-def _request_key(text: str, item: _Item) -> str:
-    return squash(text[slice(*_strip_trailing(text, *item.heading))]).lower()
+def _request_key(text: str, item: ParsedItem) -> str:
+    return squash(text[slice(*strip_trailing(text, *item.heading))]).lower()
 
 
-def _parse(text: str, paras: list[tuple[int, int]]) -> list[_Item]:
-    items: list[_Item] = []
+def _parse(text: str, paras: list[tuple[int, int]]) -> list[ParsedItem]:
+    items: list[ParsedItem] = []
     loose: tuple[int, int] | None = None  # the last paragraph that belonged to nothing
     for s, e in paras:
         chunk = text[s:e]
@@ -154,7 +123,7 @@ def _parse(text: str, paras: list[tuple[int, int]]) -> list[_Item]:
             if item is None or label in item.fields and label != "rationale" or _out_of_order(item, label):
                 if item is not None:
                     loose = _split_merged_heading(text, item) if loose is None else _take_back(text, item, loose)
-                item = (_stated_item(text, *loose, _STATED) if loose else None) or _Item(heading=loose or (s, s))
+                item = (_stated_item(text, *loose, _STATED) if loose else None) or ParsedItem(heading=loose or (s, s))
                 items.append(item)
             item.fields[label] = (s + matched.end(), e)
             item.current = label
@@ -164,12 +133,12 @@ def _parse(text: str, paras: list[tuple[int, int]]) -> list[_Item]:
         if only:
             if item is not None:
                 _take_back(text, item, loose)
-            items.append(_Item(heading=loose, decision=only.group("d").lower(), decision_span=(s + only.start("d"), s + only.end("d"))))
+            items.append(ParsedItem(heading=loose, decision=only.group("d").lower(), decision_span=(s + only.start("d"), s + only.end("d"))))
             loose = None
             continue
         regarding = REGARDING.match(chunk) if chunk[:1].isdigit() or chunk[:1] in "Rr" else None
         if regarding and len(chunk) < 600:  # "1) Regarding the request for X:" (its decision is stated elsewhere)
-            items.append(_Item(heading=(s + regarding.end(), e)))
+            items.append(ParsedItem(heading=(s + regarding.end(), e)))
             loose = None
             continue
         heading = _heading(text, s, e, chunk, _ENUMERATOR_LETTERS[len(items) : len(items) + 1])
@@ -216,12 +185,12 @@ def _carries_on(text: str, before: tuple[int, int], chunk: str) -> bool:
     return first == "(" and _VERB.search(text, *before) is None
 
 
-def _out_of_order(item: _Item, label: str) -> bool:
+def _out_of_order(item: ParsedItem, label: str) -> bool:
     """A guideline label after this item's rationale starts the next item."""
     return label != "rationale" and "rationale" in item.fields
 
 
-def _heading(text: str, s: int, e: int, chunk: str, letter: str) -> _Item | None:
+def _heading(text: str, s: int, e: int, chunk: str, letter: str) -> ParsedItem | None:
     """The item that the paragraph ``chunk`` (``text[s:e]``) heads, with its decision.
 
     ``letter`` is the letter the item has where the items are lettered (the first "A."):
@@ -235,13 +204,13 @@ def _heading(text: str, s: int, e: int, chunk: str, letter: str) -> _Item | None
             numbered = chunk[:1].isdigit() or chunk[1:2] in (".", ")") and chunk[:1] == letter
             number = _ENUMERATOR.match(chunk) if numbered else None  # "3) Xanax #60: Upheld", "B. MRI: Upheld"
             body_start = s + number.end() if number and s + number.end() < body_end else s
-            return _Item(
+            return ParsedItem(
                 heading=(body_start, body_end), decision=m.group(group).lower(), decision_span=(s + m.start(group), s + m.end(group))
             )
     return _stated_item(text, s, e, _NUMBERED) if chunk[:1].isdigit() else None
 
 
-def _stated_item(text: str, s: int, e: int, pattern: re.Pattern[str]) -> _Item | None:
+def _stated_item(text: str, s: int, e: int, pattern: re.Pattern[str]) -> ParsedItem | None:
     """An item whose heading ``text[s:e]`` states its decision in a sentence: "X is (not)
     medically necessary", or (``_STATED``) "X is upheld"."""
     chunk = text[s:e]
@@ -253,11 +222,11 @@ def _stated_item(text: str, s: int, e: int, pattern: re.Pattern[str]) -> _Item |
         return None
     heading = (s + m.start("req"), s + m.end("req"))
     if "d" in pattern.groupindex and m.group("d"):
-        return _Item(heading=heading, decision=m.group("d").lower(), decision_span=(s + m.start("d"), s + m.end("d")))
-    return _Item(heading=heading, decision="upheld" if m.group("not") else "overturned", decision_span=trimmed(text, s + m.end("req"), e))
+        return ParsedItem(heading=heading, decision=m.group("d").lower(), decision_span=(s + m.start("d"), s + m.end("d")))
+    return ParsedItem(heading=heading, decision="upheld" if m.group("not") else "overturned", decision_span=trimmed(text, s + m.end("req"), e))
 
 
-def _decide_from_list(text: str, items: list[_Item], listed: list[tuple[int, int]]) -> None:
+def _decide_from_list(text: str, items: list[ParsedItem], listed: list[tuple[int, int]]) -> None:
     """Give items without a decision the one the list states for the same request (else the
     same place in the list, when both count the same items); with no items, the list's
     entries are the items."""
@@ -277,7 +246,7 @@ def _decide_from_list(text: str, items: list[_Item], listed: list[tuple[int, int
 _CONCLUSION = re.compile(r"\b(?:is|are|was|were)\s+(?P<not>not\s+)?medically\s+necessary\b", re.IGNORECASE)
 
 
-def _decide_from_rationale(text: str, item: _Item) -> bool:
+def _decide_from_rationale(text: str, item: ParsedItem) -> bool:
     """Take the decision the rationale concludes with ("The request for X is not medically
     necessary"); False when it states none."""
     span = item.fields.get("rationale")
@@ -290,7 +259,7 @@ def _decide_from_rationale(text: str, item: _Item) -> bool:
     return True
 
 
-def _take_back(text: str, item: _Item, heading: tuple[int, int]) -> tuple[int, int]:
+def _take_back(text: str, item: ParsedItem, heading: tuple[int, int]) -> tuple[int, int]:
     """The paragraph before a new item's labels is its heading, not the end of the last field."""
     if item.current is not None:
         begin, end = item.fields[item.current]
@@ -299,7 +268,7 @@ def _take_back(text: str, item: _Item, heading: tuple[int, int]) -> tuple[int, i
     return heading
 
 
-def _split_merged_heading(text: str, item: _Item) -> tuple[int, int] | None:
+def _split_merged_heading(text: str, item: ParsedItem) -> tuple[int, int] | None:
     """A heading swallowed by the previous rationale: take its last sentence back out."""
     if "rationale" not in item.fields:
         return None
@@ -311,7 +280,7 @@ def _split_merged_heading(text: str, item: _Item) -> tuple[int, int] | None:
     return trimmed(text, s + cut, e)
 
 
-def _rationale_ran_into(text: str, item: _Item, chunk: str, heading: _Item) -> tuple[int, int] | None:
+def _rationale_ran_into(text: str, item: ParsedItem, chunk: str, heading: ParsedItem) -> tuple[int, int] | None:
     """The whole heading of ``heading`` (the paragraph ``chunk``) where it starts in the
     rationale before it, which a break cut off mid-sentence: ``chunk`` carries on in lower
     case or with a date ("eligible …", "06/30/2014): Upheld"), holds the decision alone
@@ -347,95 +316,3 @@ def _last_heading_start(body: str) -> tuple[int | None, bool]:
         return None, False
     original = [m.start() for m in _ORIGINAL_SENTENCE.finditer(body)]
     return (original[-1] + 1, True) if original else (stops[-1], False)
-
-
-def _item_values(text: str, item: _Item, index: int, out: Collector) -> dict:
-    prefix = f"items.{index}"
-    h_start, h_end = _strip_trailing(text, *item.heading)
-    label = _REQUEST_LABEL.match(text, h_start, h_end) if text[h_start : h_start + 1] in "DdRrTtIi" else None
-    if label and label.end() < h_end:
-        h_start = label.end()
-    heading = " ".join(text[h_start:h_end].split())  # one line, even where it broke into paragraphs
-    request_span = (h_start, h_end)
-    heading_low = heading.lower()
-    remaining = (
-        _REMAINING[0].search(text, h_start, h_end) or _REMAINING[1].search(text, h_start, h_end)
-        if "original request" in heading_low
-        else None
-    )
-    values: dict = {
-        "request": None, "request_heading": heading or None, "decision": item.decision,
-        "quantity": None, "retrospective": False, "claims_administrator_guideline": None,
-        "maximus_guideline": None, "rationale": None,
-    }
-    if remaining:
-        request_span = trimmed(text, remaining.end(), h_end)
-        original = _ORIGINAL.match(text[h_start:h_end])
-        if original:
-            values["original_request"] = squash(original.group("v"))
-        authorized = _AUTHORIZED.search(text[h_start:h_end])
-        if authorized:
-            values["authorized"] = squash(authorized.group("v") or authorized.group("w"))
-    request = heading if request_span == (h_start, h_end) else " ".join(text[request_span[0] : request_span[1]].split())
-    if heading:
-        out.span(f"{prefix}.request_heading", (h_start, h_end))
-    values["request"] = request or None
-    whole = (item.heading[0], max([item.heading[1], *[e for _, e in item.fields.values()]]))
-    if whole[0] == whole[1] and item.decision_span:  # a decision alone, with no heading or fields
-        whole = item.decision_span
-    out.span(prefix, whole)
-    if request:
-        out.span(f"{prefix}.request", request_span)
-    else:
-        out.warn(f"{prefix}.request", "item without a request")
-    if item.decision_span and item.decision:
-        out.span(f"{prefix}.decision", item.decision_span)
-    elif not item.decision:
-        out.warn(f"{prefix}.decision", "item without a decision")
-    quantity = find_quantity(text[request_span[0] : request_span[1]]) if request else None
-    if quantity:
-        values["quantity"] = quantity[0]
-        out.span(f"{prefix}.quantity", (request_span[0] + quantity[1][0], request_span[0] + quantity[1][1]))
-    retro = (
-        _RETRO.search(text, item.heading[0], item.heading[1])
-        if "retro" in heading_low or "DOS" in heading or "service" in heading_low
-        else None
-    )
-    if retro:
-        values["retrospective"] = True
-        out.span(f"{prefix}.retrospective", retro.span())
-    for name in ("claims_administrator_guideline", "maximus_guideline", "rationale"):
-        span = item.fields.get(name)
-        if span:
-            span = trimmed(text, *span)
-            values[name] = squash(text[span[0] : span[1]]) or None
-            if values[name]:
-                out.span(f"{prefix}.{name}", span)
-        if not values[name]:
-            what = "decision rationale" if name == "rationale" else name.replace("_", " ")
-            out.warn(f"{prefix}.{name}", f"no {what} found")
-    return values
-
-
-def _strip_trailing(text: str, s: int, e: int) -> tuple[int, int]:
-    """Shrink a heading's span past trailing punctuation (: ; , - \u2014), a dangling "is"/"are",
-    a restated subject (": The request is") and a decision's label ("Decision", "IMR
-    Determination") left before its decision."""
-    s, e = trimmed(text, s, e)
-    head = text[s:e]
-    label = _DECISION_LABEL.search(head) if head.rstrip(": ").endswith(("Decision", "Determination")) else None
-    if label and label.start() > 0:
-        head = head[: label.start()]
-    while True:
-        cut = head.rstrip().rstrip(":;,-\u2014|")
-        tail = cut[-4:].lower()
-        for word in ("is", "are"):
-            if tail.endswith(word) and cut[: -len(word)][-1:].isspace():
-                cut = cut[: -len(word)]
-                break
-        if cut[-7:].lower() == "request":
-            restated = _RESTATED.search(cut, max(len(cut) - 20, 1))
-            cut = cut[: restated.start()] if restated else cut
-        if len(cut) == len(head):
-            return s, s + len(head)
-        head = cut

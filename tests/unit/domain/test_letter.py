@@ -4,7 +4,7 @@ import pytest
 
 from imr_desk.domain.letter import decision_search_start
 from imr_desk.extract.items import _DECISION
-from imr_desk.readers.layout import DECISION_END
+from imr_desk.readers.linetraits import DECISION_END
 
 HEADINGS = [
     "RETROSPECTIVE REQUEST FOR FEXMID 7.5 MG, #120:  Upheld",

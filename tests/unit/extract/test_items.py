@@ -1,6 +1,6 @@
 import pytest
 
-from imr_desk.extract.items import _strip_trailing
+from imr_desk.extract.item_values import strip_trailing
 from tests.unit.extract.letterparts import ITEM, letter
 
 
@@ -23,7 +23,7 @@ from tests.unit.extract.letterparts import ITEM, letter
 def test_strip_trailing_drops_punctuation_and_a_dangling_verb(heading: str, expected: str) -> None:
     text = f"before|{heading}|after"
     start = text.index("|") + 1
-    s, e = _strip_trailing(text, start, text.rindex("|"))
+    s, e = strip_trailing(text, start, text.rindex("|"))
     assert text[s:e] == expected
 
 
