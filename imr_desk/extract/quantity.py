@@ -4,8 +4,8 @@ Convention: an explicit total in parentheses wins (not digits restating a number
 "two (2)"); then a dispensed count (#N, QTY, No. N); then "N sessions/visits/…" (not a rate: "2
 visits per week"); then "A times/visits a week for B weeks" / "A x B weeks" / "A x B" →
 A×B; then "x N" / "times N". Refills are never multiplied in; strengths, dosages,
-percentages, dates and spinal levels are never quantities; last, a count that opens the
-request ("1 MRI of the lumbar spine"). None when the request names no count.
+percentages, dates and spinal levels are never quantities; last, a count after its unit
+("Psychotherapy sessions, 6") or one that opens the request ("1 MRI of the lumbar spine"). None when the request names no count.
 """
 
 from __future__ import annotations
@@ -63,6 +63,11 @@ _TIMES_WEEKS = re.compile(
 )
 _PRODUCT = re.compile(
     rf"(?<![\d./-])\b(?P<a>{_NUM})\s*(?:x|times|\*)\s*(?P<b>{_NUM})\b(?![./-]\d){_NOT_AFTER}", re.IGNORECASE
+)
+# A count after its unit: "Psychotherapy sessions, 6", "Acupuncture visits: 8".
+_UNIT_FIRST = re.compile(
+    rf"\b(?:sessions|visits|treatments)\s*[,:]?\s+(?P<n>\d{{1,3}}|{NUMBER_WORD})\b(?![./-]\d){_NOT_AFTER}(?!\s*(?:x|times?|per|/)\b)",
+    re.IGNORECASE,
 )
 # A count that opens the request, as the earliest letters write: "Prospective request for 1 MRI of …".
 _LEADING = re.compile(
@@ -124,6 +129,9 @@ def find_quantity(request: str) -> tuple[int, tuple[int, int]] | None:
             if a and b:
                 return a * b, m.span()
     m = _TIMES_N.search(masked)
+    if m and (value := number(m.group("n"))):
+        return value, m.span("n")
+    m = _UNIT_FIRST.search(masked)
     if m and (value := number(m.group("n"))):
         return value, m.span("n")
     m = _LEADING.match(masked)

@@ -53,6 +53,10 @@ CASES = {
     "Retrospective request for 1 urine drug screen (DOS 6/12/2013)": 1,
     "Prospective request for 1 prescription of Norco 10/325mg #120 between 7/22/2013 and 9/5/2013": 120,
     "3 trigger point injections": 3,
+    "Psychotherapy sessions, 6": 6,
+    "Acupuncture visits: eight": 8,
+    "Physical therapy sessions 2 times a week for 3 weeks": 6,
+    "Chiropractic visits 2x/week": None,
     # never quantities: strengths, percentages, dates, spinal levels, durations
     "Etodolac": None,
     "Flector 1.3% transdermal patch": None,
