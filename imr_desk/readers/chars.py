@@ -79,7 +79,11 @@ def broken_word(line: str, next_line: str) -> tuple[str, str]:
 
 # First parts that keep their hyphen ("non-steroidal"), and words that close a compound
 # whose first part is a word of its own ("drug-related", "image-guided", "weight-bearing").
-_HYPHENATED_PREFIXES = frozenset({"non", "evidence", "self", "post", "pre", "anti", "multi", "semi", "well"})
+_HYPHENATED_PREFIXES = frozenset({
+    "non", "evidence", "self", "post", "pre", "anti", "multi", "semi", "well",
+    # number words, as in "twelve-session course" (not those that begin other words: "ten-/derness", "four-/teen")
+    "one", "two", "three", "five", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "ninety", "half",
+})
 _COMPOUND_ENDS = frozenset({
     "related", "based", "induced", "specific", "dependent", "associated", "bearing", "guided",
     "weighted", "release", "acting", "controlled", "term", "like", "free", "type", "level", "line",

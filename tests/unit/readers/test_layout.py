@@ -214,6 +214,7 @@ def test_break_hyphen_between_long_fragments(source, wanted):
         ("aberrant drug-", "related behaviors were noted.", "aberrant drug-related behaviors"),
         ("the request was non-", "certified by the reviewer.", "was non-certified by"),
         ("relaxants are a second-", "line option for acute pain.", "a second-line option"),
+        ("while the twelve-", "session course exceeds the guidelines.", "the twelve-session course"),
         ("the patient reports radicul-", "opathy, and radiculopathy is noted.", "reports radiculopathy, and"),
     ],
 )
