@@ -86,7 +86,7 @@ _HYPHENATED_PREFIXES = frozenset({
 })
 _COMPOUND_ENDS = frozenset({
     "related", "based", "induced", "specific", "dependent", "associated", "bearing", "guided",
-    "weighted", "release", "acting", "controlled", "term", "like", "free", "type", "level", "line",
+    "weighted", "release", "acting", "controlled", "term", "like", "free", "type", "level", "line", "time",
 })
 
 

@@ -215,6 +215,7 @@ def test_break_hyphen_between_long_fragments(source, wanted):
         ("the request was non-", "certified by the reviewer.", "was non-certified by"),
         ("relaxants are a second-", "line option for acute pain.", "a second-line option"),
         ("while the twelve-", "session course exceeds the guidelines.", "the twelve-session course"),
+        ("homebound, on a part-", "time or intermittent basis.", "on a part-time or"),
         ("the patient reports radicul-", "opathy, and radiculopathy is noted.", "reports radiculopathy, and"),
     ],
 )
