@@ -113,7 +113,11 @@ _NUMERIC_SEPARATORS = (  # one literal-first scan per separator beats one over a
     re.compile(r"-(?=\s?\d{1,2}\s?[/-]\s?\d{2})"),
     re.compile(r"\.(?=\d{1,2}\.\d{4})"),
 )
-_MONTH_INITIAL = re.compile(r"[JFMASOND][A-Za-z]{2,8}\.?,?\s+\d")  # "15 October, 2016" too
+# A month's name (its first three letters, capitalized or in capitals), then a number: "15 October, 2016" too.
+# A class first, so the scan skips ahead fast; the rest of the name possessively: most capitals fail at once.
+_MONTH_INITIAL = re.compile(
+    r"[JFMASOND](?:an|eb|a[ry]|pr|u[nl]|ug|ep|ct|ov|ec|AN|EB|A[RY]|PR|U[NL]|UG|EP|CT|OV|EC)[A-Za-z]{0,6}+\.?,?\s+\d"
+)
 _DATE_AT = re.compile(DATE_PATTERN)
 
 
