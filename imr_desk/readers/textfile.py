@@ -212,8 +212,8 @@ def _plain_lines(text: str, page: int) -> list[SourceLine]:
 
 def _export_lines(text: str, page: int) -> list[SourceLine]:
     """The export layout: a line holding one space is a paragraph break; an empty one is
-    page-break padding; a lone newline inside a line marks a stray footer remnant, and a
-    lone number that padding follows is the page's number.
+    page-break padding; a lone newline inside a line marks a stray footer remnant, as do
+    a lone number that padding follows (the page's number) and "Final" at a page's end.
 
     A paragraph that ends at a page's end keeps its break ahead of the padding, so padding
     alone means the paragraph goes on across the page, whatever its last line ends with."""
@@ -229,16 +229,27 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
             if segment:
                 gap = paragraph
             continue
-        if len(line) < 4 and line.isdigit() and k + 1 < len(segments) and not segments[k + 1]:
-            continue  # a page number, as the page's padding follows it (a number the letter gives has its paragraph's break)
+        padding_follows = k + 1 < len(segments) and not segments[k + 1]
+        if padding_follows and len(line) < 4 and line.isdigit():
+            continue  # a page number (a number the letter gives has its paragraph's break after it)
+        if line.endswith(" Final") and (padding_follows or segments[k + 1 : k + 3] == [" ", ""]):
+            line = line[:-6].rstrip()  # the footer's first word, left at the page's end
+        elif line.startswith("Final ") and _after_padding(segments, k) and not line[6:].lower().startswith("determination"):
+            line = line[6:]  # … or at the next page's start
         if "\n" not in line:
             append(new(SourceLine, (line, page, gap if out else none)))
             gap = none
             continue
-        for k, piece in enumerate(segment.split("\n")):
+        for j, piece in enumerate(segment.split("\n")):
             if piece.strip():
                 append(SourceLine(piece.strip(), page, gap if out else none))
                 gap = none
-            elif k:
+            elif j:
                 gap = page_break
     return out
+
+
+def _after_padding(segments: list[str], k: int) -> bool:
+    """Does page-break padding come right before segment ``k`` (a paragraph's break between them or not)?"""
+    before = segments[k - 1] if k else None
+    return before == "" or before == " " and k > 1 and segments[k - 2] == ""
