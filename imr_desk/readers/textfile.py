@@ -212,8 +212,9 @@ def _plain_lines(text: str, page: int) -> list[SourceLine]:
 
 def _export_lines(text: str, page: int) -> list[SourceLine]:
     """The export layout: a line holding one space is a paragraph break; an empty one is
-    page-break padding; a lone newline inside a line marks a stray footer remnant, as do
-    a lone number that padding follows (the page's number) and "Final" at a page's end.
+    page-break padding; a lone newline inside a line marks a stray footer remnant. What the
+    page's footer left around the padding goes (see ``_without_footer_tail``), and "Final" at
+    the next page's start ("Final Determination" stays).
 
     A paragraph that ends at a page's end keeps its break ahead of the padding, so padding
     alone means the paragraph goes on across the page, whatever its last line ends with."""
@@ -222,20 +223,21 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
     new = tuple.__new__  # a SourceLine without the named tuple's slower constructor
     none, paragraph, page_break = Gap.NONE, Gap.PARAGRAPH, Gap.PAGE
     gap = none
-    segments = text.split("\n\n")
-    for k, segment in enumerate(segments):
+    padded = False  # page padding came since the last line
+    for segment in text.split("\n\n"):
         line = segment.strip()
         if not line:
             if segment:
                 gap = paragraph
+            elif out and not padded:
+                padded = True
+                if _without_footer_tail(out):
+                    gap = paragraph
             continue
-        padding_follows = k + 1 < len(segments) and not segments[k + 1]
-        if padding_follows and len(line) < 4 and line.isdigit():
-            continue  # a page number (a number the letter gives has its paragraph's break after it)
-        if line.endswith(" Final") and (padding_follows or segments[k + 1 : k + 3] == [" ", ""]):
-            line = line[:-6].rstrip()  # the footer's first word, left at the page's end
-        elif line.startswith("Final ") and _after_padding(segments, k) and not line[6:].lower().startswith("determination"):
-            line = line[6:]  # … or at the next page's start
+        if padded:
+            padded = False
+            if line.startswith("Final ") and not line[6:19].lower().startswith("determination"):
+                line = line[6:]
         if "\n" not in line:
             append(new(SourceLine, (line, page, gap if out else none)))
             gap = none
@@ -249,7 +251,13 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
     return out
 
 
-def _after_padding(segments: list[str], k: int) -> bool:
-    """Does page-break padding come right before segment ``k`` (a paragraph's break between them or not)?"""
-    before = segments[k - 1] if k else None
-    return before == "" or before == " " and k > 1 and segments[k - 2] == ""
+def _without_footer_tail(out: list[SourceLine]) -> bool:
+    """At page padding, drop what the footer left on the page's last line: the page's number
+    on a line of its own, or "Final" (the footer's first word) at the line's end. True when
+    a dropped number line started a paragraph (the next line then does)."""
+    last = out[-1].text
+    if last.endswith(" Final"):
+        out[-1] = out[-1]._replace(text=last[:-6].rstrip())
+    elif len(last) < 4 and last.isdigit():
+        return out.pop().gap is Gap.PARAGRAPH
+    return False
