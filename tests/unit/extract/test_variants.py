@@ -112,6 +112,25 @@ def test_a_pdf_page_that_ends_mid_paragraph_after_a_sentence_does_not_split_it(n
     assert failures == []
 
 
+@pytest.mark.parametrize("name", sorted(TEXT_LETTERS))
+def test_the_lines_a_pdf_text_tool_gives_at_any_width_give_the_same_fields(name):
+    """One line each and no paragraph marks, as they are or in the export layout. Compared
+    without hyphens and white space: a line may break at a dash ("8/6/79-" / "2/27/08"),
+    which no reader can tell from a word's hyphen."""
+    plain = read_document(resource_path("samples", name)).text
+    expected = extract_text(plain).as_dict()
+    failures = []
+    for width in range(50, 131, 10):
+        lines = [line for paragraph in plain.split("\n\n") for line in textwrap.wrap(paragraph, width)]
+        for form, raw in (("lines", "\n".join(lines)), ("export", "".join(f"{line} \n\n" for line in lines))):
+            letter = extract_text(read_bytes(raw.encode(), "txt").text).as_dict()
+            for field in _FIELDS:
+                got, wanted = _without_hyphens(letter[field]), _without_hyphens(expected[field])
+                if "".join(got.replace("\\n", "").split()) != "".join(wanted.replace("\\n", "").split()):
+                    failures.append((width, form, field))
+    assert failures == []
+
+
 def _whitespace_normalized(letter: dict) -> dict:
     """The fields compared with every run of white space as one space: a word processor
     lays lines out anew, so where a value's paragraphs break may move, never its words."""
