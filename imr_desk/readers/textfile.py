@@ -197,7 +197,8 @@ def _breaks_paragraph(before: str, after: str, export: bool) -> bool:
 
 
 def _plain_lines(text: str, page: int) -> list[SourceLine]:
-    """Ordinary newlines: blank lines separate paragraphs; two or more may be a page break."""
+    """Ordinary newlines: blank lines separate paragraphs; two or more may be a page break,
+    and a lone number just before them is the page's number."""
     out: list[SourceLine] = []
     blanks = 0
     for raw in text.split("\n"):
@@ -205,6 +206,8 @@ def _plain_lines(text: str, page: int) -> list[SourceLine]:
             blanks += 1
             continue
         gap = Gap.NONE if blanks == 0 else Gap.PARAGRAPH
+        if blanks > 1 and out and len(number := out[-1].text.strip()) < 4 and number.isdigit():
+            out.pop()
         out.append(SourceLine(raw, page, gap if out else Gap.NONE))
         blanks = 0
     return out
