@@ -198,7 +198,7 @@ def _breaks_paragraph(before: str, after: str, export: bool) -> bool:
 
 def _plain_lines(text: str, page: int) -> list[SourceLine]:
     """Ordinary newlines: blank lines separate paragraphs; two or more may be a page break,
-    and a lone number just before them is the page's number."""
+    and the footer's leftovers around them go (see ``_without_footer_tail``)."""
     out: list[SourceLine] = []
     blanks = 0
     for raw in text.split("\n"):
@@ -206,8 +206,10 @@ def _plain_lines(text: str, page: int) -> list[SourceLine]:
             blanks += 1
             continue
         gap = Gap.NONE if blanks == 0 else Gap.PARAGRAPH
-        if blanks > 1 and out and len(number := out[-1].text.strip()) < 4 and number.isdigit():
-            out.pop()
+        if blanks > 1 and out:  # a page break, perhaps: what its footer left goes, as in the export
+            _without_footer_tail(out)
+            if raw.startswith("Final ") and not _FINAL_DETERMINATION.match(raw):
+                raw = raw[6:]
         out.append(SourceLine(raw, page, gap if out else Gap.NONE))
         blanks = 0
     return out
@@ -239,7 +241,7 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
             continue
         if padded:
             padded = False
-            if line.startswith("Final ") and not line[6:19].lower().startswith("determination"):
+            if line.startswith("Final ") and not _FINAL_DETERMINATION.match(line):
                 line = line[6:]
         if "\n" not in line:
             append(new(SourceLine, (line, page, gap if out else none)))
@@ -254,13 +256,18 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
     return out
 
 
-def _without_footer_tail(out: list[SourceLine]) -> bool:
+_FINAL_DETERMINATION = re.compile(r"Final\s+Determination", re.IGNORECASE)  # the letter's own words, not a footer's
+
+
+def _without_footer_tail(out: list[SourceLine]) -> bool | None:
     """At page padding, drop what the footer left on the page's last line: the page's number
     on a line of its own, or "Final" (the footer's first word) at the line's end. True when
-    a dropped number line started a paragraph (the next line then does)."""
-    last = out[-1].text
+    a dropped number line started a paragraph (the next line then does); None when nothing
+    was dropped."""
+    last = out[-1].text.strip()
     if last.endswith(" Final"):
         out[-1] = out[-1]._replace(text=last[:-6].rstrip())
-    elif len(last) < 4 and last.isdigit():
+        return False
+    if len(last) < 4 and last.isdigit():
         return out.pop().gap is Gap.PARAGRAPH
-    return False
+    return None

@@ -124,6 +124,21 @@ def test_export_footer_word_at_a_page_end_or_start_goes(raw, paragraphs):
     assert _build("A first line of the letter. \n\n \n\n" * 12 + raw).split("\n\n")[12:] == paragraphs
 
 
+@pytest.mark.parametrize(
+    ("raw", "paragraphs"),
+    [
+        ("the pain although both Final\n\n\n\nshould be employed.\n", ["the pain although both should be employed."]),
+        ("Norco #90: Upheld Final\n\n\n\nClaims Administrator guideline: MTUS.\n", ["Norco #90: Upheld", "Claims Administrator guideline: MTUS."]),
+        ("It is not necessary.\n\n\n\nFinal Claims Administrator guideline: MTUS.\n", ["It is not necessary.", "Claims Administrator guideline: MTUS."]),
+        ("It is set forth below:\n2\n\n\n\nNorco #90: Upheld\n", ["It is set forth below:", "Norco #90: Upheld"]),
+        ("It is not necessary.\n\n\n\nFinal Determination: UPHOLD\n", ["It is not necessary.", "Final Determination: UPHOLD"]),
+    ],
+    ids=["end-mid-sentence", "end-of-a-heading", "start-of-a-label", "page-number-after-a-colon", "a-stated-determination-stays"],
+)
+def test_single_spaced_footer_leftovers_at_a_page_break_go(raw, paragraphs):
+    assert _build("A first line of the letter.\n\n" * 12 + raw).split("\n\n")[12:] == paragraphs
+
+
 def test_page_number_lines_are_dropped():
     lines = [SourceLine("First part of a sentence"), SourceLine("Page 2 of 4"), SourceLine("and its end.")]
     assert build_text(lines)[0] == "First part of a sentence and its end."
