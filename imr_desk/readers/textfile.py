@@ -208,8 +208,7 @@ def _plain_lines(text: str, page: int) -> list[SourceLine]:
         gap = Gap.NONE if blanks == 0 else Gap.PARAGRAPH
         if blanks > 1 and out:  # a page break, perhaps: what its footer left goes, as in the export
             _without_footer_tail(out)
-            if raw.startswith("Final ") and not _FINAL_DETERMINATION.match(raw):
-                raw = raw[6:]
+            raw = _without_footer_head(raw)
         out.append(SourceLine(raw, page, gap if out else Gap.NONE))
         blanks = 0
     return out
@@ -218,8 +217,7 @@ def _plain_lines(text: str, page: int) -> list[SourceLine]:
 def _export_lines(text: str, page: int) -> list[SourceLine]:
     """The export layout: a line holding one space is a paragraph break; an empty one is
     page-break padding; a lone newline inside a line marks a stray footer remnant. What the
-    page's footer left around the padding goes (see ``_without_footer_tail``), and "Final" at
-    the next page's start ("Final Determination" stays).
+    page's footer left around the padding goes (``_without_footer_tail``, ``_without_footer_head``).
 
     A paragraph that ends at a page's end keeps its break ahead of the padding, so padding
     alone means the paragraph goes on across the page, whatever its last line ends with."""
@@ -241,8 +239,7 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
             continue
         if padded:
             padded = False
-            if line.startswith("Final ") and not _FINAL_DETERMINATION.match(line):
-                line = line[6:]
+            line = _without_footer_head(line)
         if "\n" not in line:
             append(new(SourceLine, (line, page, gap if out else none)))
             gap = none
@@ -271,3 +268,9 @@ def _without_footer_tail(out: list[SourceLine]) -> bool | None:
     if len(last) < 4 and last.isdigit():
         return out.pop().gap is Gap.PARAGRAPH
     return None
+
+
+def _without_footer_head(line: str) -> str:
+    """A page's first line less "Final" (the footer's first word) ahead of it; the letter's
+    own "Final Determination" stays."""
+    return line[6:] if line.startswith("Final ") and not _FINAL_DETERMINATION.match(line) else line
