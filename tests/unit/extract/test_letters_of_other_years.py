@@ -15,60 +15,52 @@ from tests.unit.extract.spancheck import span_problems
 
 LETTERS = Path(__file__).parents[2] / "support" / "letters"
 
+def _letter(states, specialties, age, sex, injury, ur_date, final, items, case=None, injury_end=None) -> dict:
+    return {
+        "case": case,
+        "reviewer": {"licensure_states": states, "specialties": specialties},
+        "patient": {"age": age, "sex": sex},
+        "injury": {"date": injury, "end_date": injury_end},
+        "ur_decision_date": ur_date,
+        "final_determination": final,
+        "items": items,  # (request, decision, quantity, retrospective)
+    }
+
+
 EXPECTED = {
-    "2013_labels_on_their_own_lines.txt": {
-        "case": None,
-        "reviewer": {"licensure_states": ["California", "Maryland"], "specialties": ["Anesthesiology", "Pain Medicine"]},
-        "patient": {"age": 39, "sex": "female"},
-        "injury": {"date": "2011-02-14", "end_date": None},
-        "ur_decision_date": "2013-07-09",
-        "final_determination": "upheld",
-        "items": [
+    "2013_labels_on_their_own_lines.txt": _letter(
+        ["California", "Maryland"], ["Anesthesiology", "Pain Medicine"], 39, "female", "2011-02-14", "2013-07-09", "upheld",
+        [
             ("Prospective request for 1 lumbar epidural steroid injection at L4-5 between 6/27/2013 and 8/11/2013", "upheld", 1, False),
             ("Prospective request for 1 prescription of Tramadol ER 150mg #30 between 6/27/2013 and 8/11/2013", "upheld", 30, False),
         ],
-    },
-    "2014_applicant_summary.txt": {
-        "case": None,
-        "reviewer": {"licensure_states": ["California", "Florida", "Ohio"], "specialties": ["Family Practice", "Occupational Medicine"]},
-        "patient": {"age": 58, "sex": "male"},
-        "injury": {"date": "2010-10-14", "end_date": None},
-        "ur_decision_date": "2014-07-22",
-        "final_determination": "partially overturned",
-        "items": [
+    ),
+    "2014_applicant_summary.txt": _letter(
+        ["California", "Florida", "Ohio"], ["Family Practice", "Occupational Medicine"], 58, "male", "2010-10-14", "2014-07-22",
+        "partially overturned",
+        [
             ("Norco 10/325mg #120", "upheld", 120, False),
             ("Physical therapy, twelve sessions", "overturned", 12, False),
             ("Retrospective request for urine drug screen (DOS: 06/30/2014)", "upheld", None, True),
         ],
-    },
-    "2017_cover_and_partly_certified.txt": {
-        "case": {
+    ),
+    "2017_cover_and_partly_certified.txt": _letter(
+        ["California"], ["Internal Medicine"], 63, "female", "1979-08-06", "2017-02-15", "partially overturned",
+        [("Tramadol ER 150mg #15 with 2 refills", "overturned", 15, False), ("Lidoderm patches 5% #30", "upheld", 30, False)],
+        case={
             "case_number": "CM17-0123456", "date_assigned": "2017-03-02", "date_of_injury": "1979-08-06",
             "decision_date": "2017-04-06", "ur_denial_date": "2017-02-15", "priority": "Standard",
             "application_received": "2017-02-24", "claim_number": None, "employee_name": None,
         },
-        "reviewer": {"licensure_states": ["California"], "specialties": ["Internal Medicine"]},
-        "patient": {"age": 63, "sex": "female"},
-        "injury": {"date": "1979-08-06", "end_date": "2008-02-27"},
-        "ur_decision_date": "2017-02-15",
-        "final_determination": "partially overturned",
-        "items": [
-            ("Tramadol ER 150mg #15 with 2 refills", "overturned", 15, False),
-            ("Lidoderm patches 5% #30", "upheld", 30, False),
-        ],
-    },
-    "2019_list_credentials_partly_certified.txt": {
-        "case": None,
-        "reviewer": {"licensure_states": ["Texas", "California"], "specialties": ["Orthopaedic Surgery"]},
-        "patient": {"age": 44, "sex": "female"},
-        "injury": {"date": "2016-03-12", "end_date": None},
-        "ur_decision_date": "2018-10-01",
-        "final_determination": "partially overturned",
-        "items": [
+        injury_end="2008-02-27",
+    ),
+    "2019_list_credentials_partly_certified.txt": _letter(
+        ["Texas", "California"], ["Orthopaedic Surgery"], 44, "female", "2016-03-12", "2018-10-01", "partially overturned",
+        [
             ("Post-operative physical therapy 1 time a week for 4 weeks for the right shoulder", "upheld", 4, False),
             ("Cold therapy unit, 7 day rental", "overturned", 7, False),
         ],
-    },
+    ),
 }
 
 _SAME = ("case", "reviewer", "patient", "injury", "ur_decision_date", "final_determination", "clinical_case_summary", "items")
