@@ -136,18 +136,20 @@ _CITATION_GOES_ON = ("Decision based on ", "Decision Based on ")
 
 def _continues(prev: str, cur: str) -> bool:
     """Does ``cur`` carry on the sentence ``prev`` broke off (across a blank line)? It does
-    in lower case; with a number after a comma or a joining word ("… injury of October 14," /
-    "2010."); with a capital after a joining word ("… an injury of" / "October 14, 2010")."""
+    in lower case or with "#", and with a number or a capital after a comma or a joining
+    word ("… injury of October 14," / "2010."; "… licensed in California," / "Florida and
+    Ohio."), but not after a salutation ("Dear Mr. Smith,")."""
     if _hyphen_end(prev):
         return True
     first = cur[:1]
-    if first.islower():
+    if first.islower() or first == "#":  # no paragraph starts with a count's "#"
         return not _SOFT_STOP.search(prev[-4:])
-    if first.isdigit():
-        joined = prev[-1:] == "," or _last_word(prev) in _JOINING_WORDS
-    else:
-        joined = first.isupper() and _last_word(prev) in _JOINING_WORDS
-    return joined and ENTRY_NUMBER.match(cur) is None
+    if not (first.isdigit() or first.isupper()) or not _ends_mid_phrase(prev) or prev.startswith(_SALUTATIONS):
+        return False
+    return ENTRY_NUMBER.match(cur) is None
+
+
+_SALUTATIONS = ("Dear ", "Sincerely", "Respectfully", "Regards", "Cc:", "cc:")
 
 
 def _ends_mid_phrase(text: str) -> bool:
@@ -231,8 +233,8 @@ def _heading_runs(content: list[SourceLine], traits: LazyTraits) -> tuple[set[in
         start = i
         longest = 6
         while start > 0 and i - start < longest:
-            if content[start].gap is Gap.PARAGRAPH:  # tested first: it needs no traits
-                break
+            if content[start].gap is Gap.PARAGRAPH and not _continues(content[start - 1].text, content[start].text):
+                break  # (tested first: it needs no traits)
             before = traits[start - 1]
             if before.terminal and _ends_partly_certified_sentence(content, start - 1):
                 longest = 14  # a partly certified request's heading: three sentences

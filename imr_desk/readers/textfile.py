@@ -253,7 +253,7 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
     return out
 
 
-_FINAL_DETERMINATION = re.compile(r"Final\s+Determination", re.IGNORECASE)  # the letter's own words, not a footer's
+_FINAL_DETERMINATION = re.compile(r"Final\s+Determination")  # the letter's own words (capitals), not a footer's
 
 
 def _without_footer_tail(out: list[SourceLine]) -> bool | None:

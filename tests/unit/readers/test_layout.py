@@ -169,11 +169,18 @@ def test_pdf_like_lines_break_at_labels_and_short_sentence_ends():
         ("reportedly associated with an industrial injury of October 14,", "2010. Thus far he has had therapy."),
         ("reportedly associated with an industrial injury of", "October 14, 2010. Thus far he has had therapy."),
         ("He asked for an injection between 6/27/2013 and", "8/11/2013 but it was not given."),
+        ("He is licensed to practice in California,", "Florida and Ohio."),
+        ("He asked for Tramadol ER 150mg", "#30 between 6/27/2013 and 8/11/2013."),
     ],
 )
 def test_single_spaced_lines_carry_a_sentence_across_a_page_break_to_a_number_or_a_capital(before, after):
     raw = f"Dear Mr. Smith,\n\nThe applicant is a 58-year-old former driver.\n{before}\nFinal\n\n\n\n{after}\n\nThe end.\n"
     assert _build(raw).split("\n\n") == ["Dear Mr. Smith,", f"The applicant is a 58-year-old former driver. {before} {after}", "The end."]
+
+
+def test_a_salutation_stays_its_own_paragraph_across_a_page_break():
+    raw = "Dear Mr. Smith,\nFinal\n\n\n\nMAXIMUS Federal Services has completed the review.\n"
+    assert _build(raw).split("\n\n") == ["Dear Mr. Smith,", "MAXIMUS Federal Services has completed the review."]
 
 
 def test_pdf_like_sentence_whose_last_short_line_carries_on_in_lower_case_still_ends_its_paragraph():
