@@ -144,9 +144,14 @@ def _continues(prev: str, cur: str) -> bool:
     first = cur[:1]
     if first.islower() or first == "#":  # no paragraph starts with a count's "#"
         return not _SOFT_STOP.search(prev[-4:])
-    if not (first.isdigit() or first.isupper()) or not _ends_mid_phrase(prev) or prev.startswith(_SALUTATIONS):
+    if not (first.isdigit() or first.isupper()):
         return False
-    return ENTRY_NUMBER.match(cur) is None
+    last = prev[-1:]
+    if last == ",":
+        goes_on = not prev.startswith(_SALUTATIONS)
+    else:
+        goes_on = last.isalpha() and _last_word(prev) in _JOINING_WORDS
+    return goes_on and ENTRY_NUMBER.match(cur) is None
 
 
 _SALUTATIONS = ("Dear ", "Sincerely", "Respectfully", "Regards", "Cc:", "cc:")
@@ -233,8 +238,10 @@ def _heading_runs(content: list[SourceLine], traits: LazyTraits) -> tuple[set[in
         start = i
         longest = 6
         while start > 0 and i - start < longest:
-            if content[start].gap is Gap.PARAGRAPH and not _continues(content[start - 1].text, content[start].text):
-                break  # (tested first: it needs no traits)
+            if content[start].gap is Gap.PARAGRAPH and (  # tested first: it needs no traits
+                content[start - 1].text[-1:] in _SENTENCE_ENDS or not _continues(content[start - 1].text, content[start].text)
+            ):
+                break
             before = traits[start - 1]
             if before.terminal and _ends_partly_certified_sentence(content, start - 1):
                 longest = 14  # a partly certified request's heading: three sentences
