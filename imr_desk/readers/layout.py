@@ -240,7 +240,7 @@ def _heading_runs(content: list[SourceLine], traits: LazyTraits) -> tuple[set[in
         while start > 0 and i - start < longest:
             if content[start].gap is Gap.PARAGRAPH and (  # tested first: it needs no traits
                 content[start - 1].text[-1:] in _SENTENCE_ENDS or not _continues(content[start - 1].text, content[start].text)
-            ):
+            ) and not _ends_partly_certified_sentence(content, start - 1):
                 break
             before = traits[start - 1]
             if before.terminal and _ends_partly_certified_sentence(content, start - 1):
