@@ -149,11 +149,18 @@ def _continues(prev: str, cur: str) -> bool:
     last = prev[-1:]
     if last == ",":
         goes_on = not prev.startswith(_SALUTATIONS)
+    elif last.isalpha():
+        word = _last_word(prev)
+        goes_on = word in _JOINING_WORDS or first.isdigit() and word in _MONTH_WORDS  # "dated July" / "22, 2014"
     else:
-        goes_on = last.isalpha() and _last_word(prev) in _JOINING_WORDS
+        goes_on = False
     return goes_on and ENTRY_NUMBER.match(cur) is None
 
 
+_MONTH_WORDS = frozenset((
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+))
 _SALUTATIONS = ("Dear ", "Sincerely", "Respectfully", "Regards", "Cc:", "cc:")
 
 

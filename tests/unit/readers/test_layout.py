@@ -171,6 +171,7 @@ def test_pdf_like_lines_break_at_labels_and_short_sentence_ends():
         ("He asked for an injection between 6/27/2013 and", "8/11/2013 but it was not given."),
         ("He is licensed to practice in California,", "Florida and Ohio."),
         ("He asked for Tramadol ER 150mg", "#30 between 6/27/2013 and 8/11/2013."),
+        ("In a Utilization Review Report dated July", "22, 2014, the claims administrator denied it."),
     ],
 )
 def test_single_spaced_lines_carry_a_sentence_across_a_page_break_to_a_number_or_a_capital(before, after):
