@@ -274,8 +274,12 @@ def _split_merged_heading(text: str, item: ParsedItem) -> tuple[int, int] | None
         return None
     s, e = item.fields["rationale"]
     cut, _ = _last_heading_start(text[s:e])
-    if cut is None:
-        return None
+    return None if cut is None else _rationale_from(text, item, cut)
+
+
+def _rationale_from(text: str, item: ParsedItem, cut: int) -> tuple[int, int]:
+    """The span of the rationale's text from ``cut`` (an offset into it) on, taken out of it."""
+    s, e = item.fields["rationale"]
     item.fields["rationale"] = trimmed(text, s, s + cut)
     return trimmed(text, s + cut, e)
 
@@ -298,8 +302,7 @@ def _rationale_ran_into(text: str, item: ParsedItem, chunk: str, heading: Parsed
     cut, partly = _last_heading_start(text[s:e])
     if cut is None or not (alone or partly or first.islower() or starts_with_date(chunk)):  # "(DOS:" / "06/30/2014): Upheld"
         return None
-    item.fields["rationale"] = trimmed(text, s, s + cut)
-    start, end = trimmed(text, s + cut, e)
+    start, end = _rationale_from(text, item, cut)
     return (start, end) if alone else (start, heading.heading[1])
 
 

@@ -5,7 +5,8 @@ Convention: an explicit total in parentheses wins (not digits restating a number
 visits per week"); then "A times/visits a week for B weeks" / "A x B weeks" / "A x B" →
 A×B; then "x N" / "times N". Refills are never multiplied in; strengths, dosages,
 percentages, dates and spinal levels are never quantities; last, a count after its unit
-("Psychotherapy sessions, 6") or one that opens the request ("1 MRI of the lumbar spine"). None when the request names no count.
+("Psychotherapy sessions, 6") or one that opens the request ("1 MRI of the lumbar spine").
+None when the request names no count.
 """
 
 from __future__ import annotations

@@ -120,4 +120,3 @@ def _resolve_break_hyphens(text: str) -> str:
         return left + right
 
     return _BREAK_HYPHEN.sub(join, text)
-

@@ -1,5 +1,6 @@
 """Page furniture: footer lines ("Page 2 of 5", "Final Determination Letter for IMR Case
-Number ...") and footer words stranded at the end of a line whose sentence goes on."""
+Number ..."), footer words stranded at the end of a line whose sentence goes on, and what a
+footer left beside a text letter's page break (``drop_footer_tail``, ``without_footer_head``)."""
 
 from __future__ import annotations
 
@@ -90,3 +91,25 @@ def _next_text(lines: list[SourceLine], i: int) -> str:
 def _stronger(a: Gap, b: Gap) -> Gap:
     order = [Gap.NONE, Gap.PAGE, Gap.PARAGRAPH]
     return max(a, b, key=order.index)
+
+
+_FINAL_DETERMINATION = re.compile(r"Final\s+Determination")  # the letter's own words (capitals), not a footer's
+
+
+def drop_footer_tail(lines: list[SourceLine]) -> bool:
+    """At a page break (a text letter's padding), drop what the footer left on the page's
+    last line, ``lines[-1]``: the page's number on a line of its own, or "Final" (the
+    footer's first word) at the line's end. True when a dropped number line started a
+    paragraph (the next line then does)."""
+    last = lines[-1].text.strip()
+    if last.endswith(" Final"):
+        lines[-1] = lines[-1]._replace(text=last[:-6].rstrip())
+    elif len(last) < 4 and last.isdigit():
+        return lines.pop().gap is Gap.PARAGRAPH
+    return False
+
+
+def without_footer_head(line: str) -> str:
+    """A page's first line less "Final" (the footer's first word) ahead of it; the letter's
+    own "Final Determination" stays."""
+    return line[6:] if line.startswith("Final ") and not _FINAL_DETERMINATION.match(line) else line

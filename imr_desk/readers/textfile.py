@@ -8,6 +8,7 @@ from functools import cache
 
 from imr_desk.domain.letter import CASE_NUMBER, DECISION_ENDINGS
 from imr_desk.readers.chars import normalize_ascii, normalize_chars
+from imr_desk.readers.footers import drop_footer_tail, without_footer_head
 from imr_desk.readers.labels import LABEL_INITIALS, LABELS
 from imr_desk.readers.lines import Gap, SourceLine
 from imr_desk.readers.runon import is_run_on, paragraphs_of_run_on
@@ -198,7 +199,7 @@ def _breaks_paragraph(before: str, after: str, export: bool) -> bool:
 
 def _plain_lines(text: str, page: int) -> list[SourceLine]:
     """Ordinary newlines: blank lines separate paragraphs; two or more may be a page break,
-    and the footer's leftovers around them go (see ``_without_footer_tail``)."""
+    and the footer's leftovers around them go (see ``footers.drop_footer_tail``)."""
     out: list[SourceLine] = []
     blanks = 0
     for raw in text.split("\n"):
@@ -207,8 +208,8 @@ def _plain_lines(text: str, page: int) -> list[SourceLine]:
             continue
         gap = Gap.NONE if blanks == 0 else Gap.PARAGRAPH
         if blanks > 1 and out:  # a page break, perhaps: what its footer left goes, as in the export
-            _without_footer_tail(out)
-            raw = _without_footer_head(raw)
+            drop_footer_tail(out)
+            raw = without_footer_head(raw)
         out.append(SourceLine(raw, page, gap if out else Gap.NONE))
         blanks = 0
     return out
@@ -217,7 +218,7 @@ def _plain_lines(text: str, page: int) -> list[SourceLine]:
 def _export_lines(text: str, page: int) -> list[SourceLine]:
     """The export layout: a line holding one space is a paragraph break; an empty one is
     page-break padding; a lone newline inside a line marks a stray footer remnant. What the
-    page's footer left around the padding goes (``_without_footer_tail``, ``_without_footer_head``).
+    page's footer left around the padding goes (``footers.drop_footer_tail``, ``footers.without_footer_head``).
 
     A paragraph that ends at a page's end keeps its break ahead of the padding, so padding
     alone means the paragraph goes on across the page, whatever its last line ends with."""
@@ -234,12 +235,12 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
                 gap = paragraph
             elif out and not padded:
                 padded = True
-                if _without_footer_tail(out):
+                if drop_footer_tail(out):
                     gap = paragraph
             continue
         if padded:
             padded = False
-            line = _without_footer_head(line)
+            line = without_footer_head(line)
         if "\n" not in line:
             append(new(SourceLine, (line, page, gap if out else none)))
             gap = none
@@ -251,26 +252,3 @@ def _export_lines(text: str, page: int) -> list[SourceLine]:
             elif j:
                 gap = page_break
     return out
-
-
-_FINAL_DETERMINATION = re.compile(r"Final\s+Determination")  # the letter's own words (capitals), not a footer's
-
-
-def _without_footer_tail(out: list[SourceLine]) -> bool | None:
-    """At page padding, drop what the footer left on the page's last line: the page's number
-    on a line of its own, or "Final" (the footer's first word) at the line's end. True when
-    a dropped number line started a paragraph (the next line then does); None when nothing
-    was dropped."""
-    last = out[-1].text.strip()
-    if last.endswith(" Final"):
-        out[-1] = out[-1]._replace(text=last[:-6].rstrip())
-        return False
-    if len(last) < 4 and last.isdigit():
-        return out.pop().gap is Gap.PARAGRAPH
-    return None
-
-
-def _without_footer_head(line: str) -> str:
-    """A page's first line less "Final" (the footer's first word) ahead of it; the letter's
-    own "Final Determination" stays."""
-    return line[6:] if line.startswith("Final ") and not _FINAL_DETERMINATION.match(line) else line
