@@ -53,9 +53,12 @@ def _tells_of_adverse(sentence: str) -> bool:
 # the request was denied"), in a sentence about a request or a review, not a symptom denied.
 _DENIALS = tuple(
     re.compile(p)
-    for p in (r"deni(?:ed|al)\b", r"modified\b", r"not\s+(?:certified|approved)", r"adverse\s+determination")
+    for p in (
+        r"deni(?:ed|al)\b", r"modified\b", r"not\s+(?:certified|approved)", r"partially\s+(?:certified|approved)",
+        r"adverse\s+determination",
+    )
 )
-_ABOUT_A_REQUEST = re.compile(r"request|authoriz|review|determination|carrier|insurer|adjuster|decision|letter")
+_ABOUT_A_REQUEST = re.compile(r"request|authoriz|review|determination|carrier|insurer|adjuster|decision|letter|denial")
 # A date that dates the request itself ("the request for authorization dated 9/1/2013") or the
 # application for IMR that disputes the review ("The IMR application dated 6/20/2015 disputes …").
 _REQUEST_DATED = re.compile(
@@ -153,7 +156,8 @@ def _closest_to_cue(
     text: str, low: str, start: int, end: int, dates: DatesIn, injury: str | None, hits: list[tuple[int, int]],
     must_say: re.Pattern[str] | None = None,
 ) -> tuple[date, FoundDate] | None:
-    """The date nearest a cue in the cue's sentence (one after it counts a little farther);
+    """The date nearest a cue in the cue's sentence (one after it counts a little farther,
+    unless the cue gives it: "denied on 10/8/2015");
     with ``must_say``, only in sentences where that lower-case pattern is found. Without it,
     a sentence that tells of no adverse decision counts only where no other does ("A prior UR
     on 2/2/2014 certified Norco. The current UR dated 11/12/2014 modified it.")."""
@@ -173,10 +177,16 @@ def _closest_to_cue(
             if value is None or _request_dated(low, found.start - start, s_start - start):
                 continue
             after = found.start >= cue_end
-            distance = max(found.start - cue_end if after else cue_start - found.end, 0) + (15 if after else 0) + penalty
+            distance = max(found.start - cue_end if after else cue_start - found.end, 0) + penalty
+            if after and not _DATES_CUE.fullmatch(low, cue_end - start, found.start - start):
+                distance += 15
             if best is None or distance < best[0]:
                 best = (distance, value, found)
     return None if best is None else best[1:]
+
+
+# What may stand between a cue and the date it is given: "denied on 10/8/2015", "UR dated …", "UR of …".
+_DATES_CUE = re.compile(r",?\s*(?:(?:on|dated|of)\s*)?")
 
 
 def _request_dated(low: str, at: int, floor: int) -> bool:

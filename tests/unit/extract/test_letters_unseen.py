@@ -430,6 +430,10 @@ DENIAL_WARNING = "date taken from a denial the summary tells of; no sentence nam
         ("Utilization review non-certified the request for authorization dated 9/1/2013 on 10/10/2013.", "2013-10-10", False),
         ("The IMR application dated 10/20/2013 disputes the UR decision dated 10/10/2013.", "2013-10-10", False),
         ("The patient denied any new injury on 5/5/2013. A request for Norco was made on 9/1/2013.", None, False),
+        ("He has back pain. The denial was dated 10/10/2013.", "2013-10-10", True),
+        ("The request was partially certified on 10/10/2013.", "2013-10-10", True),
+        ("A request for Norco was submitted on 9/1/2013 and was denied on 10/10/2013.", "2013-10-10", True),
+        ("The progress report of 9/1/2013 requested Norco, denied by UR of 10/10/2013.", "2013-10-10", False),
     ],
 )
 def test_ur_date_of_a_denial_told_without_naming_the_review(sentence, ur_date, warned):
