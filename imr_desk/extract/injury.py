@@ -19,9 +19,11 @@ _INJURY_CUES = tuple(
     for p in (
         r"date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury", r"doi\b", r"d\.o\.i\.", r"injur(?:y|ies)\b", r"injured\b(?!\s+worker)",
         r"occupational\s+claim", r"cumulative", r"continuous\s+trauma", r"fell\b", r"slipped\b", r"hurt\b",
+        r"accident\s+(?:at|while)\s+work", r"industrial\s+(?:accident|incident)", r"work(?:-related)?\s+(?:accident|incident)",
     )
 )
-_EVENTS = ("injured", "fell", "slipped", "hurt")  # cues that tell of the event itself, dated before or after
+# Cues that tell of the event itself, dated before or after.
+_EVENTS = ("injured", "fell", "slipped", "hurt", "accident", "industrial", "work")
 _CUMULATIVE = re.compile(r"cumulative|continuous\s+trauma|repetitive|\bCT\b", re.IGNORECASE)
 _UR_CUES = tuple(
     re.compile(p)

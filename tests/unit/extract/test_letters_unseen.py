@@ -227,6 +227,10 @@ def test_headings_that_state_medical_necessity(footer_after):
          "denied it.", (46, "male"), "2011-11-11", "2014-12-12"),
         ("The patient is a 45 year old male injured on 3/3/2012. A prior UR on 2/2/2014 certified Norco. The "
          "current UR dated 11/12/2014 modified the request.", (45, "male"), "2012-03-03", "2014-11-12"),
+        ("A 50-year-old female was involved in a motor vehicle accident at work on 01/02/2012. UR dated 11/12/2014 "
+         "denied it.", (50, "female"), "2012-01-02", "2014-11-12"),
+        ("On 1/2/2012 the patient, a 50 year old man, had a work-related accident. A prior car accident on 3/3/2008 "
+         "left no injury. UR dated 11/12/2014 denied it.", (50, "male"), "2012-01-02", "2014-11-12"),
         ("The patient is a 45 year old male injured on 3/3/2012. A utilization review on 2/2/2014 approved "
          "therapy. The UR non-certification of 11/12/2014 is disputed.", (45, "male"), "2012-03-03", "2014-11-12"),
     ],
