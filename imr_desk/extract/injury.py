@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from imr_desk.extract.collector import Collector
@@ -36,10 +37,6 @@ _UR_CUES = tuple(
 # Where no cue above dates the review: the claims administrator's own decision, which is the
 # review ("On 10/10/2013, the claims administrator denied a request for Norco").
 _ADMINISTRATOR = (re.compile(r"claims\s+administrator"),)
-_DECIDED = re.compile(
-    r"\b(?:denied|non-?certified|modified|partially\s+(?:approved|certified)|failed\s+to\s+approve"
-    r"|did\s+not\s+(?:approve|certify)|not\s+approved|rejected)\b"
-)
 # What tells of an adverse decision in a sentence about a review (noun or verb), lower case.
 _ADVERSE = (
     "deni", "non-certifi", "noncertifi", "modifi", "partial", "failed to approve", "did not approve", "did not certify",
@@ -61,6 +58,10 @@ _DENIALS = tuple(
     )
 )
 _ABOUT_A_REQUEST = re.compile(r"request|authoriz|review|determination|carrier|insurer|adjuster|decision|letter|denial")
+
+
+def _about_a_request(sentence: str) -> bool:
+    return _ABOUT_A_REQUEST.search(sentence) is not None
 # A date that dates the request itself ("the request for authorization dated 9/1/2013") or the
 # application for IMR that disputes the review ("The IMR application dated 6/20/2015 disputes …").
 _REQUEST_DATED = re.compile(
@@ -140,10 +141,10 @@ def extract_ur_date(
     best = _closest_to_cue(text, low, start, end, dates, injury, cues(text, low, _UR_CUES, _UR, start, end, offset=start))
     if best is None:
         administrator = cues(text, low, _ADMINISTRATOR, None, start, end, offset=start)
-        best = _closest_to_cue(text, low, start, end, dates, injury, administrator, must_say=_DECIDED)
+        best = _closest_to_cue(text, low, start, end, dates, injury, administrator, must_say=_tells_of_adverse)
     if best is None:
         denials = cues(text, low, _DENIALS, None, start, end, offset=start)
-        best = _closest_to_cue(text, low, start, end, dates, injury, denials, must_say=_ABOUT_A_REQUEST)
+        best = _closest_to_cue(text, low, start, end, dates, injury, denials, must_say=_about_a_request)
         if best is not None:
             out.warn("ur_decision_date", "date taken from a denial the summary tells of; no sentence names the Utilization Review")
     if best is None:
@@ -156,23 +157,24 @@ def extract_ur_date(
 
 def _closest_to_cue(
     text: str, low: str, start: int, end: int, dates: DatesIn, injury: str | None, hits: list[tuple[int, int]],
-    must_say: re.Pattern[str] | None = None,
+    must_say: Callable[[str], bool] | None = None,
 ) -> tuple[date, FoundDate] | None:
     """The date nearest a cue in the cue's sentence (one after it counts a little farther,
     unless the cue gives it: "denied on 10/8/2015");
-    with ``must_say``, only in sentences where that lower-case pattern is found. Without it,
+    with ``must_say``, only in sentences (lower case) it says yes to. Without it,
     a sentence that tells of no adverse decision counts only where no other does ("A prior UR
     on 2/2/2014 certified Norco. The current UR dated 11/12/2014 modified it.")."""
     best: tuple[int, date, FoundDate] | None = None
     for cue_start, cue_end in hits:
         s_start = sentence_start(text, cue_start, start)
         s_end = sentence_end(text, cue_end, end)
-        if must_say is not None and not must_say.search(low, s_start - start, s_end - start):
+        sentence = low[s_start - start : s_end - start]
+        if must_say is not None and not must_say(sentence):
             continue
         found_dates = dates.between(s_start, s_end)
         if not found_dates:
             continue
-        plain = must_say is None and len(hits) > 1 and not _tells_of_adverse(low[s_start - start : s_end - start])
+        plain = must_say is None and len(hits) > 1 and not _tells_of_adverse(sentence)
         penalty = 1000 if plain else 0
         for found in found_dates:
             value = _not_before(found, injury)
