@@ -59,6 +59,20 @@ GUIDELINES_OF_LABEL = rf"{GUIDELINES_OF}(?:Used\s+by\s+)?the\s+(?:Claims|Expert|
 # request. Y was authorized …", or "… authorized Y, leaving the original request IMR eligible."
 ORIGINAL_REQUEST_STATED = r"(?:(?:was|were)\s+the|leaving\s+the)\s+original\s+request\b"
 
+#: The words a line (or a broken heading's first part) may end with only where its sentence goes on.
+JOINING_WORDS = frozenset(("and", "or", "of", "to", "the", "a", "an", "for", "at", "on", "in", "with", "between", "from", "by", "dated"))
+
+
+def ends_mid_phrase(text: str) -> bool:
+    """Does ``text`` end with a comma or a joining word, its sentence going on?"""
+    return text[-1:] == "," or last_word(text) in JOINING_WORDS
+
+
+def last_word(text: str) -> str:
+    """The last word of ``text`` (of a short word, at least), in lower case."""
+    return text[-9:].rpartition(" ")[2].lower()
+
+
 #: How a decision word ends, in lower case: a cheap test before a decision pattern.
 DECISION_ENDINGS = ("pheld", "rturned")
 

@@ -7,7 +7,7 @@ import re
 from imr_desk.domain.dates import starts_with_date
 from imr_desk.domain.letter import (
     CA_BASED, CA_GUIDELINE_LABEL, GUIDELINES_OF, ITEMS_INTRO, MAXIMUS_GUIDELINE_LABEL, RATIONALE_LABEL, REVIEWER, REVIEWER_RATIONALE_LABEL,
-    ORIGINAL_REQUEST_STATED, UR_GUIDELINES_LABEL, decision_search_start,
+    ORIGINAL_REQUEST_STATED, UR_GUIDELINES_LABEL, decision_search_start, ends_mid_phrase,
 )
 from imr_desk.extract.collector import Collector
 from imr_desk.extract.item_values import DECISION_LABEL_WORDS, ParsedItem, item_values, strip_trailing
@@ -166,7 +166,6 @@ def _parse(text: str, paras: list[tuple[int, int]]) -> list[ParsedItem]:
     return items
 
 
-_CONNECTOR_END = re.compile(r"(?:,|\s(?:for|of|on|to|and|with|at|in|the|x|-|\u2014))$", re.IGNORECASE)
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|not)\b", re.IGNORECASE)
 
 
@@ -180,7 +179,8 @@ def _carries_on(text: str, before: tuple[int, int], chunk: str) -> bool:
     first = chunk[:1]
     if before[1] - before[0] > (1200 if first.islower() else 200) or text[before[1] - 1] in ".!?:;":
         return False
-    if first.islower() or _CONNECTOR_END.search(text, max(before[0], before[1] - 6), before[1]):
+    ending = text[max(before[0], before[1] - 9) : before[1]]
+    if first.islower() or ends_mid_phrase(ending) or ending.endswith((" x", " X", " -", " \u2014")):
         return True
     return first == "(" and _VERB.search(text, *before) is None
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import partial
 
 from imr_desk.domain.dates import starts_with_date
-from imr_desk.domain.letter import DECISION_ENDINGS, ORIGINAL_REQUEST_STATED
+from imr_desk.domain.letter import DECISION_ENDINGS, JOINING_WORDS, ORIGINAL_REQUEST_STATED, ends_mid_phrase, last_word
 from imr_desk.domain.lazy import once
 from imr_desk.readers.chars import broken_word, hyphen_stays
 from imr_desk.readers.footers import drop_footers
@@ -150,8 +150,8 @@ def _continues(prev: str, cur: str) -> bool:
     if last == ",":
         goes_on = not prev.startswith(_SALUTATIONS)
     elif last.isalpha():
-        word = _last_word(prev)
-        goes_on = word in _JOINING_WORDS or first.isdigit() and word in _MONTH_WORDS  # "dated July" / "22, 2014"
+        word = last_word(prev)
+        goes_on = word in JOINING_WORDS or first.isdigit() and word in _MONTH_WORDS  # "dated July" / "22, 2014"
     else:
         goes_on = False
     return goes_on and ENTRY_NUMBER.match(cur) is None
@@ -162,19 +162,6 @@ _MONTH_WORDS = frozenset((
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ))
 _SALUTATIONS = ("Dear ", "Sincerely", "Respectfully", "Regards", "Cc:", "cc:")
-
-
-def _ends_mid_phrase(text: str) -> bool:
-    """Does the line end with a comma or a joining word, its sentence going on?"""
-    return text[-1:] == "," or _last_word(text) in _JOINING_WORDS
-
-
-def _last_word(text: str) -> str:
-    return text[-9:].rpartition(" ")[2].lower()
-
-
-# The words a line may end with only where its sentence goes on.
-_JOINING_WORDS = frozenset(("and", "or", "of", "to", "the", "a", "an", "for", "at", "on", "in", "with", "between", "from", "by", "dated"))
 
 
 def _merge_wrapped(content: list[SourceLine], last_widths: dict[int, int]) -> list[SourceLine]:
@@ -259,7 +246,7 @@ def _heading_runs(content: list[SourceLine], traits: LazyTraits) -> tuple[set[in
                 or before.intro_end
                 or before.decision_end
                 # the line before carries on a label's text: "Decision rationale: … see ODG," / "Pain chapter"
-                or start > 1 and traits[start - 2].label and _ends_mid_phrase(content[start - 2].text)
+                or start > 1 and traits[start - 2].label and ends_mid_phrase(content[start - 2].text)
             ):
                 break
             start -= 1

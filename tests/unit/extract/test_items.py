@@ -39,6 +39,10 @@ _SUMMARY = "The patient is a 52 year old female injured on 4/5/2011. UR dated 6/
         ("Physical therapy for the lumbar spine,", "twelve sessions: Upheld", "Physical therapy for the lumbar spine, twelve sessions"),
         ("Transforaminal epidural steroid injection at", "L4-5 and L5-S1: Upheld",
          "Transforaminal epidural steroid injection at L4-5 and L5-S1"),
+        ("Chiropractic treatment 2 x", "6 (12 sessions): Upheld", "Chiropractic treatment 2 x 6 (12 sessions)"),
+        ("Home health aide, 4 hours a day -", "8 weeks: Upheld", "Home health aide, 4 hours a day - 8 weeks"),
+        ("Retrospective Toradol injection between", "5/1/2015 and 5/2/2015: Upheld",
+         "Retrospective Toradol injection between 5/1/2015 and 5/2/2015"),
     ],
 )
 def test_a_heading_broken_into_two_paragraphs_is_one_request(first, second, wanted):
