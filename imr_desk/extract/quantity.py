@@ -4,8 +4,9 @@ Convention: an explicit total in parentheses wins (not digits restating a number
 "two (2)"); then a dispensed count (#N, QTY, No. N); then "N sessions/visits/…" (not a rate: "2
 visits per week"); then "A times/visits a week for B weeks" / "A x B weeks" / "A x B" →
 A×B; then "x N" / "times N". Refills are never multiplied in; strengths, dosages,
-percentages, dates and spinal levels are never quantities; last, a count after its unit
-("Psychotherapy sessions, 6") or one that opens the request ("1 MRI of the lumbar spine").
+percentages, dates, spinal levels and what the review decided ("#60 (modified to #30)") are
+never quantities; last, a count after its unit ("Psychotherapy sessions, 6") or one that
+opens the request ("1 MRI of the lumbar spine", "One (1) lumbar brace").
 None when the request names no count.
 """
 
@@ -70,9 +71,11 @@ _UNIT_FIRST = re.compile(
     rf"\b(?:sessions|visits|treatments)\s*[,:]?\s+(?P<n>\d{{1,3}}|{NUMBER_WORD})\b(?![./-]\d){_NOT_AFTER}(?!\s*(?:x|times?|per|/)\b)",
     re.IGNORECASE,
 )
-# A count that opens the request, as the earliest letters write: "Prospective request for 1 MRI of …".
+# A count that opens the request, as the earliest letters write: "Prospective request for 1 MRI of …",
+# or in a word restated in digits: "One (1) lumbar brace".
 _LEADING = re.compile(
-    rf"^(?:(?:retrospective|prospective|concurrent)\s+request\s+for\s+)?(?P<n>\d{{1,3}})\s+(?=[A-Za-z]){_NOT_AFTER}(?!x\b|times\b)",
+    rf"^(?:(?:retrospective|prospective|concurrent)\s+request\s+for\s+)?(?:(?P<word>{NUMBER_WORD})\s*\(\s*)?(?P<n>\d{{1,3}})(?(word)\s*\))"
+    rf"\s+(?=[A-Za-z]){_NOT_AFTER}(?!x\b|times\b)",
     re.IGNORECASE,
 )
 # A supply's length in parentheses is no total where a count is dispensed: "#120 (1 month supply)".
@@ -109,7 +112,8 @@ def find_quantity(request: str) -> tuple[int, tuple[int, int]] | None:
     """(quantity, span within ``request``) or None when the request names no count."""
     if not (_DIGIT.search(request) or _NUMBER_WORD_HINT.search(request.lower())):
         return None
-    masked = _mask_restated(_mask_refills(request))
+    unmasked_digits = _mask_refills(_mask_decided(request))
+    masked = _mask_restated(unmasked_digits)
     m = _PARENS.search(masked)
     dispensed = _DISPENSED.search(masked)
     if m and (value := number(m.group("n"))) and not (dispensed and _DURATION.search(m.group())):
@@ -135,7 +139,7 @@ def find_quantity(request: str) -> tuple[int, tuple[int, int]] | None:
     m = _UNIT_FIRST.search(masked)
     if m and (value := number(m.group("n"))):
         return value, m.span("n")
-    m = _LEADING.match(masked)
+    m = _LEADING.match(unmasked_digits)
     if m and (value := int(m.group("n"))):
         return value, m.span("n")
     return None
@@ -150,6 +154,17 @@ def _mask_refills(text: str) -> str:
     if "efill" not in text and "EFILL" not in text:
         return text
     return _REFILLS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+# What the review decided, in parentheses: "#60 (modified to #30)" asks for 60.
+_DECIDED_COUNT = re.compile(r"\((?:modified|certified|authori[sz]ed|approved|non-?certified|denied)\b[^()]*\)", re.IGNORECASE)
+
+
+def _mask_decided(text: str) -> str:
+    """Blank out what the review decided (same length)."""
+    if "(" not in text:
+        return text
+    return _DECIDED_COUNT.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _mask_restated(text: str) -> str:
