@@ -20,11 +20,13 @@ _INJURY_CUES = tuple(
     for p in (
         r"date\s+of\s+(?:the\s+)?(?:industrial\s+)?injury", r"doi\b", r"d\.o\.i\.", r"injur(?:y|ies)\b", r"injured\b(?!\s+worker)",
         r"occupational\s+claim", r"cumulative", r"continuous\s+trauma", r"fell\b", r"slipped\b", r"hurt\b",
-        r"accident\s+(?:at|while)\s+work", r"industrial\s+(?:accident|incident)", r"work(?:-related)?\s+(?:accident|incident)",
+        # "an accident at work", "a work-related accident", "an industrial incident" ("accident" alone may be a car's)
+        *(rf"{word}(?:\s+(?:at|while)\s+work|(?<=industrial\s{word})|(?<=work\s{word})|(?<=work-related\s{word}))"
+          for word in ("accident", "incident")),
     )
 )
 # Cues that tell of the event itself, dated before or after.
-_EVENTS = ("injured", "fell", "slipped", "hurt", "accident", "industrial", "work")
+_EVENTS = ("injured", "fell", "slipped", "hurt", "accident", "incident")
 _CUMULATIVE = re.compile(r"cumulative|continuous\s+trauma|repetitive|\bCT\b", re.IGNORECASE)
 _UR_CUES = tuple(
     re.compile(p)
@@ -168,13 +170,12 @@ def _closest_to_cue(
     for cue_start, cue_end in hits:
         s_start = sentence_start(text, cue_start, start)
         s_end = sentence_end(text, cue_end, end)
-        sentence = low[s_start - start : s_end - start]
-        if must_say is not None and not must_say(sentence):
+        if must_say is not None and not must_say(low[s_start - start : s_end - start]):
             continue
         found_dates = dates.between(s_start, s_end)
         if not found_dates:
             continue
-        plain = must_say is None and len(hits) > 1 and not _tells_of_adverse(sentence)
+        plain = must_say is None and len(hits) > 1 and not _tells_of_adverse(low[s_start - start : s_end - start])
         penalty = 1000 if plain else 0
         for found in found_dates:
             value = _not_before(found, injury)
