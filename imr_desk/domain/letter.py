@@ -53,6 +53,9 @@ CA_BASED = r"The\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determinat
 UR_GUIDELINES_LABEL = r"Guidelines?(?:\(s\))?\s+Used\s+in\s+(?:the\s+)?Utilization\s+Review(?:\s+\(UR\))?\s+Decision\b\s*:?"
 GUIDELINES_OF = r"Medical\s+Treatment\s+Guideline(?:s|\(s\))?\s+(?:that\s+)?"
 GUIDELINES_OF_LABEL = rf"{GUIDELINES_OF}(?:Used\s+by\s+)?the\s+(?:Claims|Expert|Physician|Professional)"  # how that label starts
+# Shorter: "Guideline(s) Used by the Claims Administrator:", "Guideline(s) Used by the Expert Reviewer:".
+GUIDELINES_USED_BY = r"Guidelines?(?:\(s\))?\s+Used\s+by\s+the\s+"
+GUIDELINES_USED_BY_LABEL = rf"{GUIDELINES_USED_BY}(?:Claims\s+Administrator|{REVIEWER})\s*:"
 
 
 # What the first sentence of a partly certified request's heading says: "X was the original

@@ -6,7 +6,7 @@ import re
 
 from imr_desk.domain.dates import starts_with_date
 from imr_desk.domain.letter import (
-    CA_BASED, CA_GUIDELINE_LABEL, GUIDELINES_OF, ITEMS_INTRO, MAXIMUS_GUIDELINE_LABEL, RATIONALE_LABEL, REVIEWER, REVIEWER_RATIONALE_LABEL,
+    CA_BASED, CA_GUIDELINE_LABEL, GUIDELINES_OF, GUIDELINES_USED_BY, ITEMS_INTRO, MAXIMUS_GUIDELINE_LABEL, RATIONALE_LABEL, REVIEWER, REVIEWER_RATIONALE_LABEL,
     ORIGINAL_REQUEST_STATED, UR_GUIDELINES_LABEL, decision_search_start, ends_mid_phrase,
 )
 from imr_desk.extract.collector import Collector
@@ -42,10 +42,11 @@ _LABEL = re.compile(
     r"^\s*(?:"
     rf"(?P<claims_administrator_guideline>{CA_GUIDELINE_LABEL}|{_CA_BASED}"
     rf"|{GUIDELINES_OF}the\s+Claims\s+Administrator\s+based\s+its\s+(?:decision|determination)\s+on\s*:\s*(?:{_CA_BASED})?"
-    rf"|{UR_GUIDELINES_LABEL}\s*(?:{_CA_BASED})?)"
+    rf"|{UR_GUIDELINES_LABEL}\s*(?:{_CA_BASED})?|{GUIDELINES_USED_BY}Claims\s+Administrator\s*:\s*(?:{_CA_BASED})?)"
     rf"|(?P<maximus_guideline>{MAXIMUS_GUIDELINE_LABEL}|{_REVIEWER_BASED}\s*:?\s+(?:the\s+)?"
     rf"|{GUIDELINES_OF}the\s+{_REVIEWER_BASED}\s*:\s*(?:{_REVIEWER_BASED}\s+(?:the\s+)?)?"
-    rf"|{GUIDELINES_OF}Used\s+by\s+the\s+{REVIEWER}\s*:?\s*(?:{_REVIEWER_BASED}\s*:?\s+(?:the\s+)?)?)"
+    rf"|{GUIDELINES_OF}Used\s+by\s+the\s+{REVIEWER}\s*:?\s*(?:{_REVIEWER_BASED}\s*:?\s+(?:the\s+)?)?"
+    rf"|{GUIDELINES_USED_BY}{REVIEWER}\s*:\s*(?:{_REVIEWER_BASED}\s*:?\s+(?:the\s+)?)?)"
     rf"|(?P<rationale>{RATIONALE_LABEL}|{REVIEWER_RATIONALE_LABEL}|Rationale\s+for\s+the\s+Decision\s*:)"
     r")",
     re.IGNORECASE,

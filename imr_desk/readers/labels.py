@@ -4,7 +4,7 @@ before it."""
 
 from __future__ import annotations
 
-from imr_desk.domain.letter import CA_BASED, GUIDELINES_OF_LABEL, HEADER_LABELS, ITEMS_INTRO, REVIEWER, UR_GUIDELINES_LABEL
+from imr_desk.domain.letter import CA_BASED, GUIDELINES_OF_LABEL, GUIDELINES_USED_BY_LABEL, HEADER_LABELS, ITEMS_INTRO, REVIEWER, UR_GUIDELINES_LABEL
 
 #: Each starting with a plain letter, or with ``\d`` for a numbered one.
 _LABEL_FORMS = (
@@ -23,7 +23,7 @@ _LABEL_FORMS = (
     r"The\s+expert\s+reviewer\s+developed\s+the\s+following", r"Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer",
     r"Case\s+Summary\s*:", r"Disclaimer\s*:", r"Expert\s+Reviewer\s+Case\s+Summary",
     r"Documents\s+Reviewed(?:\s+for\s+(?:this\s+)?Determination)?\s*:",
-    GUIDELINES_OF_LABEL, UR_GUIDELINES_LABEL,
+    GUIDELINES_OF_LABEL, GUIDELINES_USED_BY_LABEL, UR_GUIDELINES_LABEL,
     r"Rationale\s+for\s+the\s+Decision\s*:", rf"Rationale\s+Used\s+by\s+the\s+{REVIEWER}",
     r"Regarding\s+the\s+requests?\s+for\s", r"\d{1,2}\s*[.)]\s*Regarding\s+the\s+requests?\s+for\s",
 )

@@ -13,7 +13,7 @@ from functools import cache
 from typing import NamedTuple
 
 from imr_desk.domain.letter import (
-    CA_GUIDELINE_LABEL, DOCUMENTS_HEADING, GUIDELINES_OF_LABEL, HOW_HEADING, ISSUES_HEADING, ITEMS_INTRO, MAXIMUS_GUIDELINE_LABEL,
+    CA_GUIDELINE_LABEL, DOCUMENTS_HEADING, GUIDELINES_OF_LABEL, GUIDELINES_USED_BY_LABEL, HOW_HEADING, ISSUES_HEADING, ITEMS_INTRO, MAXIMUS_GUIDELINE_LABEL,
     ORIGINAL_REQUEST_STATED, REVIEWER_RATIONALE_LABEL, SUMMARY_HEADING, UR_GUIDELINES_LABEL,
 )
 
@@ -24,7 +24,7 @@ _HEADINGS = rf"\s*({HOW_HEADING}|{SUMMARY_HEADING}|{ISSUES_HEADING}|{DOCUMENTS_H
 _LABELS = (
     rf"\s+(?={CA_GUIDELINE_LABEL}|{MAXIMUS_GUIDELINE_LABEL}|States?(?:\(s\))? of Licensure:"
     r"|Certifications?(?:\(s\))?/Specialt(?:y|ies):|The expert reviewer developed the following"
-    rf"|The Expert Reviewer has the following credentials|{ITEMS_INTRO}|{GUIDELINES_OF_LABEL}|{UR_GUIDELINES_LABEL})"
+    rf"|The Expert Reviewer has the following credentials|{ITEMS_INTRO}|{GUIDELINES_OF_LABEL}|{GUIDELINES_USED_BY_LABEL}|{UR_GUIDELINES_LABEL})"
     # The rationale's labels, each split off whole, not where a longer one ends
     rf"|(?<!\sthe)(?<!\s)\s+(?={REVIEWER_RATIONALE_LABEL})"
     r"|(?<!reviewer's)(?<!reviewer)(?<!\s)\s+(?=decision\s+rationale\s*:)|(?<!decision)(?<!\s)\s+(?=rationale\s*:)"

@@ -76,6 +76,9 @@ def test_a_rationales_last_paragraph_stays_out_of_the_next_heading():
         ("Claims Administrator Guideline:", "MAXIMUS' Guideline:", "Rationale:"),
         ("The Claims Administrator based its decision on:", "The Expert Reviewer based his/her decision on:",
          "Expert Reviewer's decision rationale:"),
+        ("Guideline Used by the Claims Administrator:", "Guidelines Used by the Expert Reviewer:",
+         "Rationale Used by the Expert Reviewer:"),
+        ("Guideline(s) Used by the Claims Administrator:", "Guideline(s) Used by the Physician Reviewer:", "Rationale:"),
     ],
 )
 @pytest.mark.parametrize("form", [{}, {"wrapped": True}, {"footer_after": 20}], ids=["plain", "wrapped", "export"])
