@@ -73,6 +73,8 @@ class LineField(QLineEdit, FieldEditor):
         self._shown = display(self.path(), value)
         if self.text() != self._shown:
             self.setText(self._shown)
+            if not self.hasFocus():
+                self.setCursorPosition(0)  # a value wider than the field shows from its start
 
     def _commit(self) -> None:
         if self.text() != self._shown:

@@ -51,6 +51,15 @@ def test_line_field_commits_only_changes(qtbot):
     assert got == [("injury.date", "10/14/2016")]
 
 
+def test_line_field_shows_a_long_value_from_its_start(qtbot):
+    field = LineField("reviewer.specialties")
+    qtbot.addWidget(field)
+    field.setFixedWidth(80)
+    field.set_value(["Preventive Medicine", "Occupational Medicine", "Public Health & Gen Prev Med"])
+    assert field.text().startswith("Preventive Medicine, ")
+    assert field.cursorPosition() == 0
+
+
 def test_choice_and_text_fields(qtbot):
     choice = ChoiceField("patient.sex", ("male", "female"))
     text = TextField("items.0.rationale")
