@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from imr_desk.domain.fields import kind_of
@@ -100,7 +100,16 @@ class ChoiceField(QComboBox, FieldEditor):
         self.addItem("", None)
         for option in options:
             self.addItem(option.capitalize(), option)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel turned over it does not take focus
         self.activated.connect(lambda index: self.committed.emit(self.path(), self.itemData(index)))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        """Scrolling the panel over a choice it is not editing scrolls the panel, never
+        changes the choice."""
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
 
     def set_value(self, value: Any) -> None:
         index = self.findData(value)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from imr_desk.domain.validation import Problem
 from imr_desk.ui.editors import ChoiceField, LineField, TextField, display
@@ -58,6 +60,30 @@ def test_line_field_shows_a_long_value_from_its_start(qtbot):
     field.set_value(["Preventive Medicine", "Occupational Medicine", "Public Health & Gen Prev Med"])
     assert field.text().startswith("Preventive Medicine, ")
     assert field.cursorPosition() == 0
+
+
+def _wheel_down(widget: QWidget) -> bool:
+    """Turn the wheel over ``widget``; says whether the widget kept the event."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, -120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
+
+
+def test_a_wheel_over_a_choice_scrolls_past_it_unless_the_choice_has_focus(qtbot):
+    field = ChoiceField("final_determination", ("upheld", "overturned", "partially overturned"))
+    qtbot.addWidget(field)
+    field.set_value("upheld")
+    field.show()
+    assert _wheel_down(field) is False
+    assert field.currentData() == "upheld"
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    _wheel_down(field)
+    assert field.currentData() == "overturned"
 
 
 def test_choice_and_text_fields(qtbot):
