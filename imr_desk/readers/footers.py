@@ -98,13 +98,13 @@ _FINAL_DETERMINATION = re.compile(r"Final\s+Determination")  # the letter's own 
 
 def drop_footer_tail(lines: list[SourceLine]) -> bool:
     """At a page break (a text letter's padding), drop what the footer left on the page's
-    last line, ``lines[-1]``: the page's number on a line of its own, or "Final" (the
-    footer's first word) at the line's end. True when a dropped number line started a
-    paragraph (the next line then does)."""
+    last line, ``lines[-1]``: a footer line ("2", "Final Determination Letter for IMR Case
+    Number CM17-0123456 2"), or "Final" (the footer's first word) at the line's end. True
+    when a dropped footer line started a paragraph (the next line then does)."""
     last = lines[-1].text.strip()
     if last.endswith(" Final"):
         lines[-1] = lines[-1]._replace(text=last[:-6].rstrip())
-    elif len(last) < 4 and last.isdigit():
+    elif len(last) < 90 and last[:1] in _FOOTER_INITIALS and _FOOTER_LINE.match(last):
         return lines.pop().gap is Gap.PARAGRAPH
     return False
 

@@ -18,7 +18,7 @@ from imr_desk.domain.letter import DECISION_ENDINGS, JOINING_WORDS, ORIGINAL_REQ
 from imr_desk.domain.lazy import once
 from imr_desk.readers.chars import broken_word, hyphen_stays
 from imr_desk.readers.footers import drop_footers
-from imr_desk.readers.linetraits import ENTRY_NUMBER, LazyTraits, may_end_with_decision
+from imr_desk.readers.linetraits import ENTRY_NUMBER, SALUTATIONS, LazyTraits, may_end_with_decision
 from imr_desk.readers.lines import Gap, SourceLine
 
 _SENTENCE_ENDS = frozenset(".:!?)\"'")  # what most paragraphs end with
@@ -148,7 +148,7 @@ def _continues(prev: str, cur: str) -> bool:
         return False
     last = prev[-1:]
     if last == ",":
-        goes_on = not prev.startswith(_SALUTATIONS)
+        goes_on = not prev.startswith(SALUTATIONS)
     elif last.isalpha():
         word = last_word(prev)
         goes_on = word in JOINING_WORDS or first.isdigit() and word in _MONTH_WORDS  # "dated July" / "22, 2014"
@@ -161,7 +161,6 @@ _MONTH_WORDS = frozenset((
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ))
-_SALUTATIONS = ("Dear ", "Sincerely", "Respectfully", "Regards", "Cc:", "cc:")
 
 
 def _merge_wrapped(content: list[SourceLine], last_widths: dict[int, int]) -> list[SourceLine]:

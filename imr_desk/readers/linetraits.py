@@ -103,6 +103,9 @@ _PLAIN = Traits(False, False, False, False, False, False, False, False)
 ENTRY_NUMBER = re.compile(r"\d{1,2}[.)]\s+[A-Z(]")
 _new_traits = tuple.__new__  # skips the keyword handling of the named tuple's constructor
 
+#: How the lines start that greet or sign off ("Dear Mr. Smith,", "Sincerely,"): each a paragraph of its own.
+SALUTATIONS = ("Dear ", "Sincerely", "Respectfully", "Regards", "Cc:", "cc:")
+
 
 def _traits(text: str, carried_on: bool = False) -> Traits:
     """Cheap string tests first; a regex runs only where they leave a doubt. A line that the
@@ -126,7 +129,7 @@ def _traits(text: str, carried_on: bool = False) -> Traits:
         (
             text[:1] in LABEL_INITIALS and _LABEL_START.match(text) is not None,
             heading,
-            heading or intro_end or decision_only,
+            heading or intro_end or decision_only or bare.endswith((",", ":")) and text.startswith(SALUTATIONS),
             bare.rstrip("\"')]").endswith((".", "!", "?")),
             decision_end,
             section,

@@ -199,7 +199,8 @@ def _breaks_paragraph(before: str, after: str, export: bool) -> bool:
 
 def _plain_lines(text: str, page: int) -> list[SourceLine]:
     """Ordinary newlines: blank lines separate paragraphs; two or more may be a page break,
-    and the footer's leftovers around them go (see ``footers.drop_footer_tail``)."""
+    and the footer's leftovers around them go (see ``footers.drop_footer_tail``). Where one
+    was there, the blank lines are a page break, not surely a paragraph's end."""
     out: list[SourceLine] = []
     blanks = 0
     for raw in text.split("\n"):
@@ -208,8 +209,12 @@ def _plain_lines(text: str, page: int) -> list[SourceLine]:
             continue
         gap = Gap.NONE if blanks == 0 else Gap.PARAGRAPH
         if blanks > 1 and out:  # a page break, perhaps: what its footer left goes, as in the export
-            drop_footer_tail(out)
-            raw = without_footer_head(raw)
+            last = (len(out), out[-1].text)
+            starts_paragraph = drop_footer_tail(out)
+            head = without_footer_head(raw)
+            if not starts_paragraph and (head is not raw or (len(out), out[-1].text if out else "") != last):
+                gap = Gap.PAGE  # a footer was there: the layout judges whether the paragraph goes on
+            raw = head
         out.append(SourceLine(raw, page, gap if out else Gap.NONE))
         blanks = 0
     return out

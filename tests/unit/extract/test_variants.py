@@ -12,7 +12,7 @@ import pytest
 from imr_desk.assets import resource_path
 from imr_desk.extract import extract, extract_text
 from imr_desk.readers import read_bytes, read_document
-from tests.support.variants import as_export, as_pdf, byte_variants
+from tests.support.variants import as_export, as_pdf, byte_variants, flat
 from tests.unit.extract.expected import TEXT_LETTERS, summary_of
 from tests.unit.extract.spancheck import span_problems
 
@@ -171,3 +171,25 @@ def test_letters_libreoffice_made_into_pdf_and_docx_give_the_same_fields(layout,
             if span_problems(letter):
                 failures[f"{source.name} {fmt} spans"] = span_problems(letter)
     assert failures == {}
+
+
+@pytest.mark.parametrize("footer", ["Final", "2", "Final Determination Letter for IMR Case Number CM16-0245466 2"])
+def test_single_spaced_page_breaks_with_a_footer_change_no_field(footer):
+    """Ordinary newlines, where blank lines both end paragraphs and pad a page break: the
+    footer tells a page break, and the layout then judges whether the paragraph goes on.
+    Left out: a break right after a line that ends a sentence, which the reader takes for
+    the paragraph's end (the export keeps a paragraph's break ahead of the page padding;
+    with its doubled lines undone, nothing does)."""
+    failures = []
+    for name in sorted(TEXT_LETTERS):
+        plain = read_document(resource_path("samples", name)).text
+        expected = extract_text(plain).as_dict()
+        paragraphs = [textwrap.wrap(paragraph, 95) or [""] for paragraph in plain.strip().split("\n\n")]
+        wrapped = [line for lines in paragraphs for line in lines]
+        for after, line in enumerate(wrapped[:-1], start=1):
+            if line.rstrip("\"')").endswith((".", "!", "?")):
+                continue
+            raw = flat(as_export(plain, footer_after=after, footer=footer))
+            letter = extract_text(read_bytes(raw.encode(), "txt").text).as_dict()
+            failures += [(name, after, path) for path in _FIELDS if letter[path] != expected[path]]
+    assert failures == []
