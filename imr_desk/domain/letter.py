@@ -63,7 +63,9 @@ GUIDELINES_USED_BY_LABEL = rf"{GUIDELINES_USED_BY}(?:Claims\s+Administrator|{REV
 ORIGINAL_REQUEST_STATED = r"(?:(?:was|were)\s+the|leaving\s+the)\s+original\s+request\b"
 
 #: The words a line (or a broken heading's first part) may end with only where its sentence goes on.
-JOINING_WORDS = frozenset(("and", "or", "of", "to", "the", "a", "an", "for", "at", "on", "in", "with", "between", "from", "by", "dated"))
+JOINING_WORDS = frozenset((
+    "and", "or", "of", "to", "the", "a", "an", "for", "at", "on", "in", "with", "between", "from", "by", "dated",
+))
 
 
 def ends_mid_phrase(text: str) -> bool:

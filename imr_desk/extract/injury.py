@@ -64,6 +64,8 @@ _ABOUT_A_REQUEST = re.compile(r"request|authoriz|review|determination|carrier|in
 
 def _about_a_request(sentence: str) -> bool:
     return _ABOUT_A_REQUEST.search(sentence) is not None
+
+
 # A date that dates the request itself ("the request for authorization dated 9/1/2013") or the
 # application for IMR that disputes the review ("The IMR application dated 6/20/2015 disputes …").
 _REQUEST_DATED = re.compile(
@@ -183,7 +185,7 @@ def _closest_to_cue(
                 continue
             after = found.start >= cue_end
             distance = max(found.start - cue_end if after else cue_start - found.end, 0) + penalty
-            if after and not _DATES_CUE.fullmatch(low, cue_end - start, found.start - start):
+            if after and not _CUE_GIVES_DATE.fullmatch(low, cue_end - start, found.start - start):
                 distance += 15
             if best is None or distance < best[0]:
                 best = (distance, value, found)
@@ -191,7 +193,7 @@ def _closest_to_cue(
 
 
 # What may stand between a cue and the date it is given: "denied on 10/8/2015", "UR dated …", "UR of …".
-_DATES_CUE = re.compile(r",?\s*(?:(?:on|dated|of)\s*)?")
+_CUE_GIVES_DATE = re.compile(r",?\s*(?:(?:on|dated|of)\s*)?")
 
 
 def _request_dated(low: str, at: int, floor: int) -> bool:

@@ -6,8 +6,9 @@ import re
 
 from imr_desk.domain.dates import starts_with_date
 from imr_desk.domain.letter import (
-    CA_BASED, CA_GUIDELINE_LABEL, GUIDELINES_OF, GUIDELINES_USED_BY, ITEMS_INTRO, MAXIMUS_GUIDELINE_LABEL, RATIONALE_LABEL, REVIEWER, REVIEWER_RATIONALE_LABEL,
-    ORIGINAL_REQUEST_STATED, UR_GUIDELINES_LABEL, decision_search_start, ends_mid_phrase,
+    CA_BASED, CA_GUIDELINE_LABEL, GUIDELINES_OF, GUIDELINES_USED_BY, ITEMS_INTRO, MAXIMUS_GUIDELINE_LABEL,
+    ORIGINAL_REQUEST_STATED, RATIONALE_LABEL, REVIEWER, REVIEWER_RATIONALE_LABEL, UR_GUIDELINES_LABEL,
+    decision_search_start, ends_mid_phrase,
 )
 from imr_desk.extract.collector import Collector
 from imr_desk.extract.item_values import DECISION_LABEL_WORDS, ParsedItem, item_values, strip_trailing

@@ -4,7 +4,9 @@ before it."""
 
 from __future__ import annotations
 
-from imr_desk.domain.letter import CA_BASED, GUIDELINES_OF_LABEL, GUIDELINES_USED_BY_LABEL, HEADER_LABELS, ITEMS_INTRO, REVIEWER, UR_GUIDELINES_LABEL
+from imr_desk.domain.letter import (
+    CA_BASED, GUIDELINES_OF_LABEL, GUIDELINES_USED_BY_LABEL, HEADER_LABELS, ITEMS_INTRO, REVIEWER, UR_GUIDELINES_LABEL,
+)
 
 #: Each starting with a plain letter, or with ``\d`` for a numbered one.
 _LABEL_FORMS = (
