@@ -3,9 +3,10 @@
 The floor reads the same files, hashes them and inserts the raw text into one table
 with an FTS5 index in one transaction. The import does everything: dedup, reading,
 extraction (worker processes), validation, the store with its log and search.
-Target: import <= 3x the floor.
+Target: import <= 3x the floor. The two run in turn, ``--rounds`` times each into new
+databases, and the best time of each counts: a disk's or host's load moves single runs a lot.
 
-    python benchmarks/bench_import.py [--letters 10000]
+    python benchmarks/bench_import.py [--letters 10000] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -55,20 +56,25 @@ def full_import(folder: Path, db_path: Path) -> tuple[float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--letters", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    floor_s = import_s = float("inf")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "letters"
         make_corpus(folder, args.letters)
-        floor_s = floor(folder, Path(tmp) / "floor.db")
-        import_s, imported = full_import(folder, Path(tmp) / "store.db")
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        for round_no in range(max(1, args.rounds)):
+            floor_s = min(floor_s, floor(folder, Path(tmp) / f"floor{round_no}.db"))
+            seconds, imported = full_import(folder, Path(tmp) / f"store{round_no}.db")
+            import_s = min(import_s, seconds)
+            if round_no == 0:  # later rounds' workers start from a parent the rounds before grew
+                own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     n = args.letters
-    print(f"letters:          {n} ({imported} imported)")
+    print(f"letters:          {n} ({imported} imported), best of {args.rounds} rounds")
     print(f"floor:            {floor_s:.2f} s  ({n / floor_s:,.0f} letters/s)")
     print(f"imr-desk import:  {import_s:.2f} s  ({n / import_s:,.0f} letters/s)")
     print(f"ratio to floor:   {import_s / floor_s:.2f}x   target: <= 3x")
-    print(f"peak memory:      {own:.0f} MB (importing process), {workers:.0f} MB (largest worker)")
+    print(f"peak memory:      {own:.0f} MB (importing process), {workers:.0f} MB (largest worker), first round")
     return 0
 
 
