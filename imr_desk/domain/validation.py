@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from imr_desk.domain.errors import FieldPathError
+from imr_desk.domain.fieldpaths import get_value
 from imr_desk.domain.fields import DECISIONS, FINAL_DETERMINATIONS, SEXES
 
 ERROR, WARNING = "error", "warning"
@@ -46,8 +48,17 @@ def _iso(value: Any) -> date | None | bool:
         return False
 
 
-def validate(letter: dict[str, Any], extractor_warnings: list[dict[str, Any]] | None = None) -> list[Problem]:
-    """Every problem of a letter's current values, errors first."""
+def validate(
+    letter: dict[str, Any],
+    extractor_warnings: list[dict[str, Any]] | None = None,
+    extracted: dict[str, Any] | None = None,
+) -> list[Problem]:
+    """Every problem of a letter's current values, errors first.
+
+    The extractor's warnings follow the rules' problems, less those on a field a rule has
+    a problem with already ("no date of injury found" beside "no date of injury") and,
+    given the ``extracted`` values, those on a field the reviewer has changed since: they
+    were about the value that is gone."""
     out: list[Problem] = []
 
     def error(field: str | None, message: str) -> None:
@@ -113,10 +124,21 @@ def validate(letter: dict[str, Any], extractor_warnings: list[dict[str, Any]] | 
     elif final is not None and expected is not None and final != expected:
         error("final_determination", f"says {final} but the items make it {expected}")
 
+    ruled = {p.field for p in out}
     for w in extractor_warnings or []:
-        warning(w.get("field"), w.get("message", ""))
+        field = w.get("field")
+        if field and (field in ruled or extracted is not None and _value(letter, field) != _value(extracted, field)):
+            continue
+        warning(field, w.get("message", ""))
     out.sort(key=lambda p: p.severity != ERROR)
     return out
+
+
+def _value(letter: dict[str, Any], path: str) -> Any:
+    try:
+        return get_value(letter, path)
+    except FieldPathError:  # an item since removed, or a path of no field
+        return None
 
 
 def _date_fields(letter: dict[str, Any]):

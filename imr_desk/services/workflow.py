@@ -21,7 +21,7 @@ class ValidationBlocked(ImrDeskError):
 
 
 def problems_of(record: LetterRecord) -> list[Problem]:
-    return validate(record.current, record.extractor_warnings)
+    return validate(record.current, record.extractor_warnings, record.extracted)
 
 
 def change_status(store: Store, letter_id: int, status: str, who: str, reason: str | None = None) -> LetterRecord:

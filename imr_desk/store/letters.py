@@ -196,14 +196,12 @@ class Store(QueueQueries):
         extractor_warnings: list[dict[str, Any]] | None = None,
     ) -> str:
         """Write new values (and status) with their log entries in one transaction."""
-        if extractor_warnings is None:
-            row = self.db.execute("SELECT extractor_warnings FROM letters WHERE id = ?", [letter_id]).fetchone()
+        if extractor_warnings is None or extracted is None:
+            row = self.db.execute("SELECT extractor_warnings, extracted FROM letters WHERE id = ?", [letter_id]).fetchone()
             if row is None:
                 raise UnknownLetterError(letter_id)
-            warnings = json.loads(row[0] or "[]")
-        else:
-            warnings = extractor_warnings
-        problems = validate(current, warnings)
+        warnings = json.loads(row[0] or "[]") if extractor_warnings is None else extractor_warnings
+        problems = validate(current, warnings, json.loads(row[1]) if extracted is None else extracted)
         stamp = now()
         batch = new_batch()
         values: dict[str, Any] = {

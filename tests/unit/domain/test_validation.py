@@ -64,3 +64,28 @@ def test_warnings_are_not_errors():
         ("patient.sex", "warning"), ("ur_decision_date", "warning"), ("x", "warning"),
     }
     assert errors(problems) == []
+
+
+def test_an_extractor_warning_on_a_field_a_rule_has_a_problem_with_is_not_said_twice():
+    problems = validate(_with("ur_decision_date", None), [
+        {"field": "ur_decision_date", "message": "no Utilization Review decision date found"},
+        {"field": "patient.sex", "message": "the summary names both sexes"},
+    ])
+    assert [(p.field, p.message) for p in problems] == [
+        ("ur_decision_date", "no Utilization Review decision date"),
+        ("patient.sex", "the summary names both sexes"),
+    ]
+
+
+def test_an_extractor_warning_goes_once_the_reviewer_changed_its_field():
+    extracted = _with("injury.date", "2010-03-04")
+    warnings = [
+        {"field": "injury.date", "message": "the case summary says 2010-03-04 but the header says 2010-01-02"},
+        {"field": "items.0.decision", "message": "decision taken from the rationale's conclusion"},
+        {"field": "items.1.quantity", "message": "odd count"},
+        {"field": None, "message": "the letter has no credentials section heading"},
+    ]
+    unchanged = validate(extracted, warnings, extracted)
+    assert [p.field for p in unchanged] == ["injury.date", "items.0.decision", "items.1.quantity", None]
+    corrected = _with("injury.date", "2010-01-02")
+    assert [p.field for p in validate(corrected, warnings, extracted)] == ["items.0.decision", "items.1.quantity", None]

@@ -6,7 +6,7 @@ import pytest
 
 from imr_desk.domain.status import TransitionError
 from imr_desk.services.editing import Change, apply_changes
-from imr_desk.services.workflow import ValidationBlocked, change_status, open_letter
+from imr_desk.services.workflow import ValidationBlocked, change_status, open_letter, problems_of
 
 
 def test_open_marks_in_review(filled_store):
@@ -38,3 +38,11 @@ def test_finalize_refused_while_errors_remain_then_override(filled_store):
     override = [h for h in filled_store.history(1) if h["kind"] == "override"][0]
     assert override["reason"] == "age confirmed by phone"
     assert override["old"][0]["field"] == "patient.age"
+
+
+def test_a_warning_of_the_extractor_goes_once_the_reviewer_fills_its_field(filled_store):
+    record = filled_store.get(4)  # the sample whose summary names no UR decision date
+    assert record.current["ur_decision_date"] is None
+    assert [p.message for p in problems_of(record) if p.field == "ur_decision_date"] == ["no Utilization Review decision date"]
+    apply_changes(filled_store, 4, [Change("ur_decision_date", "03/01/2014")], "ana")
+    assert [p for p in problems_of(filled_store.get(4)) if p.field == "ur_decision_date"] == []
