@@ -47,6 +47,7 @@ class LetterSession(QObject):
     letterOpened = Signal()  # noqa: N815 - Qt naming
     valuesChanged = Signal()  # noqa: N815
     errorRaised = Signal(str)  # noqa: N815 - a user-caused error to show
+    inputRefused = Signal(str, str)  # noqa: N815 - field path, why its typed value was refused
 
     def __init__(self, store: Store, who: Callable[[], str], parent: QObject | None = None, *, read_only: bool = False) -> None:
         super().__init__(parent)
@@ -115,6 +116,7 @@ class LetterSession(QObject):
             new = coerce(path, raw)
         except ImrDeskError as exc:
             self.errorRaised.emit(str(exc))
+            self.inputRefused.emit(path, str(exc))
             return False
         old = self.value(path)
         if new == old and span is None:

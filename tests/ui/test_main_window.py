@@ -54,6 +54,18 @@ def test_correct_by_typing_undo_redo(window_with_samples, qtbot):
     assert window.findChild(QLineEdit, "patient.age").text() == "61"
 
 
+def test_a_refused_value_stays_in_its_field_marked_until_a_good_one_replaces_it(window_with_samples, qtbot):
+    window = window_with_samples
+    _type_into(qtbot, window, "patient.age", "abc")
+    editor = window.findChild(LineField, "patient.age")
+    assert editor.text() == "abc" and editor.property("problem") == "error"
+    assert "whole number" in editor.toolTip()
+    assert window.store.get(1).current["patient"]["age"] == 54
+    _type_into(qtbot, window, "patient.age", "61")
+    assert editor.property("problem") in (None, "")
+    assert window.store.get(1).current["patient"]["age"] == 61
+
+
 def test_select_and_assign(window_with_samples, qtbot):
     window = window_with_samples
     text = window.source.toPlainText()
