@@ -177,13 +177,17 @@ def header_dates(header: dict[str, RawField] | None) -> list[date]:
 
 
 def extract_header(header: dict[str, RawField] | None, out: Collector, reference: Reference) -> bool:
-    """Fill ``case`` from the header's fields; returns False (case stays null) when there is none."""
+    """Fill ``case`` from the header's fields; returns False (case stays null) when there is none.
+
+    A field the cover lacks is warned of where the cover gives dates; a case number alone
+    above the letter ("IMR Case Number: CM15-0456789") is no cover that lacks them."""
     if header is None:
         return False
     out.values["case"] = {key: None for key in CASE_KEYS}
+    cover = not _DATE_KEYS.isdisjoint(header)
     for key in CASE_KEYS:
         if key not in header:
-            if key not in _OPTIONAL_KEYS:
+            if cover and key not in _OPTIONAL_KEYS:
                 out.warn(f"case.{key}", f"the header has no {key.replace('_', ' ')}")
             continue
         raw, span = header[key]

@@ -65,3 +65,16 @@ def test_a_summary_that_disagrees_yields_to_the_header_range():
 def test_a_single_header_date_gives_no_range_end():
     out = _extract(_labelled("08/06/1979") + "Reference 12/12/2017 - 01/01/2018\n\n")
     assert out["injury"] == {"date": "1979-08-06", "end_date": None}
+
+
+def test_a_case_number_alone_above_the_letter_is_kept_without_warnings_of_a_cover():
+    out = _extract("IMR Case Number: CM15-0456789\n\n", injury="injured on 3/4/2012.")
+    assert out["case"]["case_number"] == "CM15-0456789"
+    assert [w for w in out["warnings"] if (w["field"] or "").startswith("case.")] == []
+
+
+def test_a_cover_with_dates_is_warned_of_the_fields_it_lacks():
+    out = _extract("Case Number: CM16-0237844\nDate Assigned: 12/14/2016\nDecision Date: 01/12/2017\n\n", injury="injured on 3/4/2012.")
+    assert {w["field"] for w in out["warnings"] if (w["field"] or "").startswith("case.")} == {
+        "case.date_of_injury", "case.ur_denial_date", "case.application_received",
+    }
