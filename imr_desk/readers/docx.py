@@ -50,6 +50,7 @@ def docx_lines(data: bytes) -> tuple[list[SourceLine], bool]:
     page = 1
     pending_break = False
     framed_lines = 0
+    after_table = False  # a table ends a paragraph: the line after it starts one
     for block in _blocks(document.element.body):
         if block.tag == _P:
             if block.find(_PAGE_BREAK_BEFORE) is not None and lines:
@@ -58,10 +59,13 @@ def docx_lines(data: bytes) -> tuple[list[SourceLine], bool]:
             if framed is not None:
                 own = _text(block, skip_boxes=True).strip()  # the paragraph's own text: a paragraph ahead of its boxes
                 if own:
-                    lines.append(SourceLine(normalize_chars(own), page, Gap.PAGE if pending_break else Gap.NONE))
+                    gap = Gap.PARAGRAPH if after_table else Gap.PAGE if pending_break else Gap.NONE
+                    lines.append(SourceLine(normalize_chars(own), page, gap))
                     pending_break = False
                 before = len(lines)
-                page, pending_break = _add_rows(framed, lines, page, pending_break, Gap.PARAGRAPH if own else Gap.NONE)
+                first_gap = Gap.PARAGRAPH if own or after_table else Gap.NONE
+                page, pending_break = _add_rows(framed, lines, page, pending_break, first_gap)
+                after_table = False
                 framed_lines += len(lines) - before
                 continue
             texts = [_text(block)]
@@ -73,9 +77,11 @@ def docx_lines(data: bytes) -> tuple[list[SourceLine], bool]:
         for text in texts:
             for raw in normalize_chars(text).split("\n"):
                 if raw.strip():
-                    gap = Gap.PAGE if pending_break else row_gap
+                    gap = Gap.PARAGRAPH if after_table else Gap.PAGE if pending_break else row_gap
                     lines.append(SourceLine(raw, page, gap))
-                    pending_break = False
+                    pending_break = after_table = False
+        if block.tag != _P:
+            after_table = True
         if page_break:
             page += 1
             pending_break = True

@@ -186,6 +186,21 @@ def test_docx_table_rows_stay_apart_where_the_paragraphs_look_hard_wrapped(tmp_p
     ]
 
 
+def test_docx_paragraph_after_a_table_starts_its_own_where_the_lines_look_hard_wrapped(tmp_path):
+    doc = docx.Document()
+    doc.add_paragraph("The Final Determination was based on decisions for the disputed items/services set forth below:")
+    table = doc.add_table(rows=0, cols=2)
+    for cells in (("Disputed Item", "Decision"), ("Norco 10/325mg #90", "Upheld"), ("Physical therapy x 12", "Overturned")):
+        for cell, value in zip(table.add_row().cells, cells):
+            cell.text = value
+    for line in ("Norco 10/325mg #90: Upheld", "Claims Administrator guideline: Decision based on MTUS", "Physical therapy",
+                 "x 12: Overturned", "Decision rationale: Reasons"):
+        doc.add_paragraph(line)
+    path = tmp_path / "letter.docx"
+    doc.save(path)
+    assert read_document(path).text.split("\n\n")[3:5] == ["Physical therapy x 12 Overturned", "Norco 10/325mg #90: Upheld"]
+
+
 def _wrapped_in(tag: str, element) -> None:
     """Put ``element`` inside a new ``tag`` (and its ``w:sdtContent`` for a content control)."""
     from docx.oxml import OxmlElement
