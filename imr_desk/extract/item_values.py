@@ -116,7 +116,7 @@ def item_values(text: str, item: ParsedItem, index: int, out: Collector) -> dict
 
 
 def strip_trailing(text: str, s: int, e: int) -> tuple[int, int]:
-    """Shrink a heading's span past trailing punctuation (: ; , - \u2014), a dangling "is"/"are",
+    """Shrink a heading's span past trailing punctuation (: ; , - \u2014, dot leaders), a dangling "is"/"are",
     a restated subject (": The request is") and a decision's label ("Decision", "IMR
     Determination") left before its decision."""
     s, e = trimmed(text, s, e)
@@ -126,6 +126,8 @@ def strip_trailing(text: str, s: int, e: int) -> tuple[int, int]:
         head = head[: label.start()]
     while True:
         cut = head.rstrip().rstrip(":;,-\u2014|")
+        if cut.endswith(".."):  # dot leaders before the decision: "Norco #90 ........ Upheld"
+            cut = cut.rstrip(". ")
         tail = cut[-4:].lower()
         for word in ("is", "are"):
             if tail.endswith(word) and cut[: -len(word)][-1:].isspace():

@@ -18,6 +18,8 @@ from tests.unit.extract.letterparts import ITEM, letter
         ("Norco #90. This request is:", "Norco #90"),
         ("The request is", "The request"),
         ("Denial of the request is", "Denial of the request"),
+        ("Norco 10/325mg #90 ........", "Norco 10/325mg #90"),
+        ("Prilosec 20 mg q.d.", "Prilosec 20 mg q.d."),
     ],
 )
 def test_strip_trailing_drops_punctuation_and_a_dangling_verb(heading: str, expected: str) -> None:
