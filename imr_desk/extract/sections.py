@@ -146,6 +146,9 @@ def find_sections(text: str) -> Sections:
     closing = _TRANSCRIBER.search(text, max(iss_start, iss_end - 12), iss_end) if "/" in text[iss_end - 8 : iss_end] else None
     if closing:
         iss_end = closing.start()
+    if documents and iss_start < documents.start() < iss_end:  # the documents listed after the items
+        iss_end = documents.start()
+    iss_end = _before_sign_off(text, iss_start, iss_end)
     return Sections(
         header=(0, header_end),
         credentials=(cred_start, cred_end),
@@ -154,6 +157,20 @@ def find_sections(text: str) -> Sections:
         found=frozenset(found),
         decisions=listed,
     )
+
+
+# Paragraphs that close a letter after its last item: the sign-off and the copies sent.
+_SIGN_OFFS = ("\nSincerely", "\nRespectfully", "\ncc:", "\nCc:", "\nCC:")
+
+
+def _before_sign_off(text: str, start: int, end: int) -> int:
+    """Where the letter's closing starts between ``start`` and ``end`` (a paragraph that opens
+    with "Sincerely," or "cc:"), else ``end``."""
+    for sign_off in _SIGN_OFFS:
+        at = text.find(sign_off, start, end)
+        if at > 0 and text[at - 1] == "\n" and not text[at + len(sign_off) : at + len(sign_off) + 1].isalpha():
+            end = at
+    return end
 
 
 def _first_item(text: str, start: int, end: int) -> int:

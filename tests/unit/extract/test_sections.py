@@ -119,3 +119,29 @@ def test_an_unknown_items_heading_and_the_sentence_after_it_stay_out_of_the_summ
     assert sections.found == {"how", "summary"}  # the items' heading is warned of as missing
     assert text[slice(*sections.summary)].strip() == "The patient is a 50 year old male.\n\nHE IS 50."
     assert text[slice(*sections.issues)].strip().startswith((heading or "The Final", "The Final"))
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "DOCUMENTS REVIEWED\n\nProgress report, 10/1/2015.",
+        "Sincerely,\n\nMedical Director",
+        "cc: Dr. John Smith",
+        "CC: Claims Administrator\n\nSincerely,",
+    ],
+)
+def test_the_items_end_where_the_letter_closes(closing: str) -> None:
+    text = (
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\n\nCredentials here.\n\nCLINICAL CASE SUMMARY\n\nThe patient.\n\n"
+        f"IMR ISSUES, DECISIONS AND RATIONALES\n\nItem: Upheld\n\nDecision rationale: Not indicated.\n\n{closing}"
+    )
+    sections = find_sections(text)
+    assert text[slice(*sections.issues)].strip() == "Item: Upheld\n\nDecision rationale: Not indicated."
+
+
+def test_a_paragraph_that_only_begins_like_a_sign_off_is_no_closing() -> None:
+    text = (
+        "CLINICAL CASE SUMMARY\n\nThe patient.\n\nIMR ISSUES, DECISIONS AND RATIONALES\n\nItem: Upheld\n\n"
+        "Decision rationale: Not indicated.\n\nRegards to the guidelines, none apply.\n\nSincerelyness aside, no."
+    )
+    assert text[slice(*find_sections(text).issues)].strip().endswith("Sincerelyness aside, no.")
