@@ -131,6 +131,12 @@ class FieldsPanel(QWidget):
             return self.recipients.editor_for(path)
         return self.items.editor_for(path)
 
+    def mark_refused(self, path: str, message: str) -> None:
+        """Keep a refused value in its field, marked as an error, for the reviewer to fix."""
+        editor = self.editor_for(path)
+        if editor is not None:
+            editor.set_problem("error", message)
+
     def focus_path(self, path: str) -> bool:
         editor = self.editor_for(path)
         if editor is None:

@@ -66,7 +66,7 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
         self.session.letterOpened.connect(self._show_letter)
         self.session.valuesChanged.connect(self._show_values)
         self.session.errorRaised.connect(self.tell)
-        self.session.inputRefused.connect(self._mark_refused)
+        self.session.inputRefused.connect(self.fields.mark_refused)
         self.session.undo_group.canUndoChanged.connect(lambda _: self._update_actions())
         self.session.undo_group.canRedoChanged.connect(lambda _: self._update_actions())
         self.queue.countsChanged.connect(self._show_counts)
@@ -264,12 +264,6 @@ class MainWindow(NavigationMixin, StoreCommandsMixin, QMainWindow):
     def tell(self, message: str) -> None:
         self.last_message = message
         self.statusBar().showMessage(message, 8000)
-
-    def _mark_refused(self, path: str, message: str) -> None:
-        """Keep the refused text in its field, marked as an error, for the reviewer to fix."""
-        editor = self.fields.editor_for(path)
-        if editor is not None:
-            editor.set_problem("error", message)
 
     # -- editing -----------------------------------------------------------------------
 
