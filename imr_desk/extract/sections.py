@@ -159,18 +159,15 @@ def find_sections(text: str) -> Sections:
     )
 
 
-# Paragraphs that close a letter after its last item: the sign-off and the copies sent.
-_SIGN_OFFS = ("\nSincerely", "\nRespectfully", "\ncc:", "\nCc:", "\nCC:")
+# A paragraph that closes a letter after its last item: the sign-off, or the copies sent.
+_SIGN_OFF = re.compile(r"\n\n(?:Sincerely|Respectfully|[Cc][Cc]:)(?![A-Za-z])")
 
 
 def _before_sign_off(text: str, start: int, end: int) -> int:
     """Where the letter's closing starts between ``start`` and ``end`` (a paragraph that opens
     with "Sincerely," or "cc:"), else ``end``."""
-    for sign_off in _SIGN_OFFS:
-        at = text.find(sign_off, start, end)
-        if at > 0 and text[at - 1] == "\n" and not text[at + len(sign_off) : at + len(sign_off) + 1].isalpha():
-            end = at
-    return end
+    found = _SIGN_OFF.search(text, start, end)
+    return found.start() if found else end
 
 
 def _first_item(text: str, start: int, end: int) -> int:
